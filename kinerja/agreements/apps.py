@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AgreementsConfig(AppConfig):
+    name = "kinerja.agreements"
+    verbose_name = "Perjanjian kinerja"

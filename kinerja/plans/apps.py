@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "kinerja.plans"
+    verbose_name = "Rencana dan anggaran"

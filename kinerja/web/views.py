@@ -1,0 +1,54 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+
+from kinerja.org.access import readable_units, unit_for_reading
+from kinerja.plans.models import Plan
+from kinerja.plans.selectors import compute_plan
+
+
+@login_required
+def home(request):
+    plans = (
+        Plan.objects.filter(unit__in=readable_units(request.user))
+        .select_related("unit", "unit__government")
+        .order_by("unit__government__code", "unit__name", "year")
+    )
+    return render(request, "kinerja/home.html", {"plans": plans})
+
+
+@login_required
+def unit_year(request, slug: str, year: int):
+    unit = unit_for_reading(request.user, slug)
+    plan = Plan.objects.filter(unit=unit, year=year).select_related("unit__government").first()
+    if plan is None:
+        raise Http404("Rencana tidak ditemukan")
+    try:
+        upto = int(request.GET.get("bulan", 12))
+    except ValueError:
+        upto = 12
+    upto = min(max(upto, 1), 12)
+    result = compute_plan(plan, upto_month=upto)
+    rows = [(depth, node) for depth, node in _flatten(result.root)]
+    head = unit.heads.filter(year=year).first()
+    other_years = Plan.objects.filter(unit=unit).exclude(year=year).values_list("year", flat=True)
+    return render(
+        request,
+        "kinerja/unit_year.html",
+        {
+            "unit": unit,
+            "plan": plan,
+            "result": result,
+            "rows": rows,
+            "head": head,
+            "other_years": list(other_years),
+            "months": range(1, 13),
+            "rules": result.rules.describe(),
+        },
+    )
+
+
+def _flatten(node, depth=0):
+    yield depth, node
+    for child in node.children:
+        yield from _flatten(child, depth + 1)

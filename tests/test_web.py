@@ -1,0 +1,100 @@
+"""Pages: login, the list of plans and the unit-year page, for each persona."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+UNIT_2020 = reverse("unit-year", args=["biro-pemerintahan", 2020])
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(UNIT_2020)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_login_page_is_indonesian(client):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    assert "Masuk ke Kinerja" in response.content.decode()
+
+
+def test_login_with_demo_password(client):
+    from django.test import Client
+
+    from kinerja.demo.loader import DEMO_PASSWORD
+
+    wrong = Client().post(reverse("login"), {"username": "operator", "password": "keliru"})
+    assert wrong.status_code == 200
+    assert "Nama pengguna atau kata sandi salah" in wrong.content.decode()
+    response = client.post(reverse("login"), {"username": "operator", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert client.get(UNIT_2020).status_code == 200
+
+
+@pytest.mark.parametrize("username", ["admin", "operator", "kepala", "inspektorat"])
+def test_every_demo_role_sees_the_unit_year_page(login, username):
+    response = login(username).get(UNIT_2020)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Biro Pemerintahan" in html
+    assert "1.193.209.000" in html
+    assert "71,51%" in html
+    assert "82,81" in html and "91,41" in html
+    assert "82,81 = rata-rata 8 kegiatan: 100; 100; 50; 87,5; 75; 100; 50; 100" in html
+    assert "GUNAWAN RUSMINTO" in html
+    assert "19741004 199402 1 002" in html
+
+
+def test_home_lists_readable_plans(login):
+    html = login("operator").get(reverse("home")).content.decode()
+    assert reverse("unit-year", args=["biro-pemerintahan", 2020]) in html
+    assert reverse("unit-year", args=["biro-pemkesra", 2021]) in html
+
+
+def test_month_selector_changes_the_position(login):
+    html = login("operator").get(UNIT_2020 + "?bulan=6").content.decode()
+    assert "32,11%" in html
+
+
+def test_outsider_gets_not_found_not_forbidden(db, django_user_model, client):
+    from kinerja.org.models import Government, Membership, OrgUnit
+
+    other = Government.objects.create(name="Kota Lain", kind="kota", code="99.71")
+    unit = OrgUnit.objects.create(
+        government=other,
+        slug="dinas-lain",
+        name="Dinas Lain",
+        kind="perangkat_daerah",
+        from_year=2020,
+    )
+    user = django_user_model.objects.create_user("orang-luar", password="x")
+    Membership.objects.create(user=user, government=other, unit=unit, role="operator")
+    client.force_login(user)
+    assert client.get(UNIT_2020).status_code == 404
+    missing = client.get(reverse("unit-year", args=["tidak-ada", 2020]))
+    assert missing.status_code == 404
+    assert "Biro Pemerintahan" not in client.get(reverse("home")).content.decode()
+
+
+def test_user_without_membership_sees_nothing(client, django_user_model):
+    user = django_user_model.objects.create_user("baru", password="x")
+    client.force_login(user)
+    assert client.get(UNIT_2020).status_code == 404
+    assert "Belum ada unit kerja" in client.get(reverse("home")).content.decode()
+
+
+def test_unknown_year_is_not_found(login):
+    assert (
+        login("admin").get(reverse("unit-year", args=["biro-pemerintahan", 2031])).status_code
+        == 404
+    )
+
+
+def test_english_is_available(login):
+    client = login("operator")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert 'lang="en"' in response.content.decode()
