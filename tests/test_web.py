@@ -92,6 +92,13 @@ def test_unknown_year_is_not_found(login):
     )
 
 
+def test_indonesian_even_when_the_browser_asks_for_english(login):
+    client = login("operator")
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="id"' in response.content.decode()
+    assert response.headers["Content-Language"] == "id"
+
+
 def test_english_is_available(login):
     client = login("operator")
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
