@@ -102,6 +102,8 @@ def test_indonesian_even_when_the_browser_asks_for_english(login):
 def test_english_is_available(login):
     client = login("operator")
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    response = client.get(reverse("home"))
-    assert response.status_code == 200
-    assert 'lang="en"' in response.content.decode()
+    html = client.get(reverse("home")).content.decode()
+    assert 'lang="en"' in html
+    assert "Plans and achievements of work units" in html
+    page = client.get(UNIT_2020).content.decode()
+    assert "Output achievement" in page and "71,51%" in page
