@@ -36,7 +36,14 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from kinerja.core.achievement import Achievement, achieve
-from kinerja.core.numbers import MONTHS_ID, decimal_context, fmt_compact, fmt_money, percent
+from kinerja.core.numbers import (
+    MONTHS_ID,
+    decimal_context,
+    fmt_compact,
+    fmt_money,
+    fmt_number,
+    percent,
+)
 from kinerja.core.rules import DEFAULT_RULES, Rules
 from kinerja.core.tree import IndicatorInput, PlanNode, level_name
 
@@ -49,6 +56,12 @@ def _n(value: Decimal) -> str:
 
 def _r(value: Decimal) -> str:
     return fmt_compact(value, 2)
+
+
+def _res(value: Decimal, suffix: str = "") -> str:
+    """A result as the tables print it: percentages with exactly 2 decimals (70,10%),
+    achievement scores compact (100, 87,5, 82,81)."""
+    return (fmt_number(value, 2) if suffix == "%" else _r(value)) + suffix
 
 
 def _plain(value: Any) -> Any:
@@ -250,7 +263,7 @@ def _ratio(num: Figure, den: Figure, what: str, rule: str) -> Figure:
     if num.value is None:
         return _none(f"{what} tidak dihitung: {num.explanation}")
     value = percent(num.value, den.value)
-    text = f"{_r(value)}% = {fmt_money(num.value)} ÷ {fmt_money(den.value)} × 100"
+    text = f"{_res(value, '%')} = {fmt_money(num.value)} ÷ {fmt_money(den.value)} × 100"
     return Figure(value, rule, text)
 
 
@@ -281,7 +294,7 @@ def _rollup(
             return (
                 value,
                 "mean",
-                f"{_r(value)}{suffix} = rata-rata {len(items)} {noun}: {values}",
+                f"{_res(value, suffix)} = rata-rata {len(items)} {noun}: {values}",
                 extra,
             )
         if method == "min":
@@ -289,7 +302,7 @@ def _rollup(
             return (
                 value,
                 "min",
-                f"{_r(value)}{suffix} = terendah dari {len(items)} {noun}: {values}",
+                f"{_res(value, suffix)} = terendah dari {len(items)} {noun}: {values}",
                 extra,
             )
         total_pagu = sum((i.pagu for i in items), _ZERO)  # type: ignore[misc]
@@ -302,7 +315,7 @@ def _rollup(
                 extra,
             )
         value = sum((i.value * i.pagu for i in items), _ZERO) / total_pagu  # type: ignore[operator]
-    text = f"{_r(value)}{suffix} = ({terms}) ÷ {fmt_money(total_pagu)}"
+    text = f"{_res(value, suffix)} = ({terms}) ÷ {fmt_money(total_pagu)}"
     return value, "weighted_pagu", text, extra
 
 

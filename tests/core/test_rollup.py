@@ -59,11 +59,11 @@ def test_absorption_is_ratio_of_sums_not_mean_of_percentages():
     mean_of_percentages = (D(100) + D(0)) / 2
     assert c.absorption.value == D(10) != mean_of_percentages
     assert c.absorption.rule == "ratio_of_sums"
-    assert c.absorption.explanation == "10% = Rp100 ÷ Rp1.000 × 100"
+    assert c.absorption.explanation == "10,00% = Rp100 ÷ Rp1.000 × 100"
     assert c.pagu == Figure(D(1000), "sum", "Rp1.000 = jumlah 2 tolok ukur")
     assert c.realisasi == Figure(D(100), "sum", "Rp100 = jumlah 2 tolok ukur")
     assert c.children[0].pagu == Figure(D(100), "input", "Rp100 = pagu tolok ukur")
-    assert c.children[0].absorption == Figure(D(100), "ratio", "100% = Rp100 ÷ Rp100 × 100")
+    assert c.children[0].absorption == Figure(D(100), "ratio", "100,00% = Rp100 ÷ Rp100 × 100")
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_parent_pagu_zero_absorption_undefined():
 def test_money_with_sen_is_shown_exactly():
     c = compute_node(leaf("A", pagu="1000.50", real="500.25"))
     assert c.pagu.explanation == "Rp1.000,50 = pagu tolok ukur"
-    assert c.absorption.explanation == "50% = Rp500,25 ÷ Rp1.000,50 × 100"
+    assert c.absorption.explanation == "50,00% = Rp500,25 ÷ Rp1.000,50 × 100"
 
 
 @pytest.mark.parametrize(
@@ -164,7 +164,7 @@ def test_fisik_weighted_by_pagu():
     assert c.fisik == Figure(
         D("57.5"),
         "weighted_pagu",
-        "57,5% = (80 × Rp100 + 50 × Rp300) ÷ Rp400; tanpa nilai: C",
+        "57,50% = (80 × Rp100 + 50 × Rp300) ÷ Rp400; tanpa nilai: C",
     )
     assert c.children[0].fisik == Figure(D(80), "input", "80% = realisasi fisik kumulatif Juni")
 
@@ -172,14 +172,16 @@ def test_fisik_weighted_by_pagu():
 def test_fisik_mean_by_rule():
     keg = parent("K", [fisik_leaf("A", 100, 80), fisik_leaf("B", 300, 50), fisik_leaf("C", 600)])
     c = compute_node(keg, rules=Rules(fisik_rollup="mean"))
-    assert c.fisik == Figure(D(65), "mean", "65% = rata-rata 2 tolok ukur: 80; 50; tanpa nilai: C")
+    assert c.fisik == Figure(
+        D(65), "mean", "65,00% = rata-rata 2 tolok ukur: 80; 50; tanpa nilai: C"
+    )
 
 
 def test_fisik_weighted_child_without_pagu_left_out():
     keg = parent("K", [fisik_leaf("A", 100, 80), fisik_leaf("B", None, 50)])
     c = compute_node(keg)
     assert c.fisik == Figure(
-        D(80), "weighted_pagu", "80% = (80 × Rp100) ÷ Rp100; tanpa nilai: B (tanpa pagu)"
+        D(80), "weighted_pagu", "80,00% = (80 × Rp100) ÷ Rp100; tanpa nilai: B (tanpa pagu)"
     )
 
 
@@ -211,7 +213,7 @@ def test_cumulative_figures_carry_forward_to_upto_month():
     assert at_may.plan_keuangan == Figure(
         D(300), "input", "Rp300 = rencana keuangan kumulatif Maret"
     )
-    assert at_may.plan_keuangan_pct == Figure(D(30), "ratio", "30% = Rp300 ÷ Rp1.000 × 100")
+    assert at_may.plan_keuangan_pct == Figure(D(30), "ratio", "30,00% = Rp300 ÷ Rp1.000 × 100")
     assert compute_node(node, upto_month=12).fisik.value == D(50)
     assert compute_node(node, upto_month=2).plan_fisik.value is None
 
@@ -227,7 +229,7 @@ def test_plan_keuangan_sum_and_ratio_of_sums():
     c = compute_node(keg)
     assert c.plan_keuangan == Figure(D(1100), "sum", "Rp1.100 = jumlah 2 tolok ukur")
     assert c.plan_keuangan_pct == Figure(
-        D("27.5"), "ratio_of_sums", "27,5% = Rp1.100 ÷ Rp4.000 × 100"
+        D("27.5"), "ratio_of_sums", "27,50% = Rp1.100 ÷ Rp4.000 × 100"
     )
     assert c.plan_fisik.value == D(25)  # (40 × 1000 + 20 × 3000) ÷ 4000
 
