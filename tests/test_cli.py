@@ -106,3 +106,19 @@ def test_settings_refuse_to_start_without_secret_key_in_production(tmp_path):
     )
     assert done.returncode != 0
     assert "SECRET_KEY must be set" in done.stderr
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTEST_VERSION", "DATABASE_URL")}
+    env.update(
+        DEBUG="0",
+        KINERJA_VAR_DIR=str(tmp_path),
+        SECRET_KEY="x7Vq-9mLr2_TfY4bNw8KpZs1HcJ6uDgE0aQiRoXtWyUvBnMlKjHgFdSaPoIuYtRe",
+        ALLOWED_HOSTS="kinerja.example.go.id",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "kinerja.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout

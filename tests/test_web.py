@@ -107,3 +107,32 @@ def test_english_is_available(login):
     assert "Plans and achievements of work units" in html
     page = client.get(UNIT_2020).content.decode()
     assert "Output achievement" in page and "71,51%" in page
+
+
+def test_unit_page_lists_data_findings(login):
+    client = login("admin")
+    clean = client.get(UNIT_2020).content.decode()
+    assert "Pemeriksaan data: tidak ada temuan." in clean
+    annual_only = client.get(reverse("unit-year", args=["biro-pemkesra", 2021])).content.decode()
+    assert "Pemeriksaan data: 33 temuan" in annual_only
+    assert "Data bulanan belum lengkap" in annual_only
+
+
+def test_operator_of_a_sub_unit_cannot_read_the_bureau(db, client, django_user_model):
+    from kinerja.org.models import Membership, OrgUnit
+
+    sub = OrgUnit.objects.get(slug="subbag-kerjasama-daerah")
+    user = django_user_model.objects.create_user("pptk")
+    Membership.objects.create(user=user, government=sub.government, unit=sub, role="operator")
+    client.force_login(user)
+    assert client.get(UNIT_2020).status_code == 404
+
+
+def test_inspectorate_of_another_government_sees_nothing(db, client, django_user_model):
+    from kinerja.org.models import Government, Membership
+
+    other = Government.objects.create(name="Provinsi Lain", kind="provinsi", code="99")
+    user = django_user_model.objects.create_user("apip-lain")
+    Membership.objects.create(user=user, government=other, role="inspectorate")
+    client.force_login(user)
+    assert client.get(UNIT_2020).status_code == 404

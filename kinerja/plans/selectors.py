@@ -14,6 +14,7 @@ from kinerja.core.achievement import IndicatorSpec, Target
 from kinerja.core.rollup import ComputedNode, compute_tree
 from kinerja.core.rules import Rules
 from kinerja.core.tree import IndicatorInput, MonthInput, PlanNode
+from kinerja.core.validation import Finding, validate
 
 from . import models
 
@@ -156,15 +157,21 @@ class PlanResult:
     rules: Rules
     upto_month: int
     root: ComputedNode
+    findings: tuple[Finding, ...]
 
 
 def compute_plan(plan: models.Plan, *, upto_month: int = 12) -> PlanResult:
-    """Everything Kinerja computes for a plan up to the end of ``upto_month``."""
+    """Everything Kinerja computes for a plan up to the end of ``upto_month``, and the
+    findings of the validation of its data (months missing, targets missing, …)."""
     rules = plan.unit.government.computation_rules()
+    roots = plan_tree(plan)
     root = compute_tree(
-        plan_tree(plan), rules=rules, upto_month=upto_month, name=plan.unit.name, level="unit"
+        roots, rules=rules, upto_month=upto_month, name=plan.unit.name, level="unit"
     )
-    return PlanResult(plan=plan, rules=rules, upto_month=upto_month, root=root)
+    findings = validate(roots, upto_month=upto_month, require_months=True, rules=rules)
+    return PlanResult(
+        plan=plan, rules=rules, upto_month=upto_month, root=root, findings=tuple(findings)
+    )
 
 
 def get_plan(unit, year: int) -> models.Plan:
