@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "kinerja.org",
     "kinerja.plans",
     "kinerja.agreements",
+    "kinerja.reports",
     "kinerja.web",
     "kinerja.demo",
 ]

@@ -1,0 +1,253 @@
+"""A report as plain data.
+
+Builders fill these frozen dataclasses from the selectors and the computation core; the
+renderers (``render_docx``, ``render_pdf``, ``render_xlsx``) turn them into files. Nothing here
+imports Django, and no renderer computes a figure: every value is in the document already,
+with its display kind. A cell that a spreadsheet should hold as a live formula (so that an
+auditor can check it in Excel) says which formula, in terms of the table's own columns and
+rows; its ``value`` is the figure Kinerja computed, which the formula must reproduce.
+
+Display conventions (``kind``):
+- ``money``: rupiah without "Rp" inside tables whose header says "(Rp)": ``1.193.209.000``;
+- ``percent``: two decimals with a comma, ``71,51`` (the column header carries "%");
+- ``number``: exact, trailing zeros stripped (``87,5``); ``integer``: grouped digits;
+- ``text``: as is.
+Rounding is for display only, half up, through ``kinerja.core.numbers``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+Kind = Literal["text", "money", "percent", "number", "integer"]
+
+
+# --- formulas a spreadsheet keeps live -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """This cell = numerator ÷ denominator × 100, both columns of the same row; empty when
+    the denominator is 0 or empty."""
+
+    numerator: str
+    denominator: str
+
+
+@dataclass(frozen=True)
+class SumOf:
+    """This cell = the sum of the same column over the given rows (indices into
+    ``Table.rows``)."""
+
+    rows: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class MeanOf:
+    """This cell = the mean of the same column over the given rows; empty cells among them
+    are left out (as the core leaves out undefined achievements)."""
+
+    rows: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """This cell = column ``a`` − column ``b`` of the same row (efficiency)."""
+
+    a: str
+    b: str
+
+
+Formula = Ratio | SumOf | MeanOf | Difference
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Decimal | str | None = None
+    kind: Kind = "text"
+    formula: Formula | None = None
+    note: str = ""  # a short mark printed after the value, e.g. "*" for a capped figure
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: Kind = "text"
+    width: int = 10  # relative width, roughly in characters
+    group: str = ""  # columns sharing a group get a merged header cell above their own
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]  # one per column, in column order
+    level: int = 0  # indentation of the text columns (0 = program, 1 = kegiatan, …)
+    style: Literal["normal", "group", "total"] = "normal"
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # "3.1"
+    title: str  # "Tabel 3.1 Rencana dan Realisasi Input Tolok Ukur"
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    numbered_header: bool = True  # a row "1 2 3 …" under the header, as government forms do
+    landscape: bool = False
+    notes: tuple[str, ...] = ()
+    sheet_name: str = ""  # XLSX sheet name (≤ 31 characters); default from key
+
+    def column_index(self, key: str) -> int:
+        for i, column in enumerate(self.columns):
+            if column.key == key:
+                return i
+        raise KeyError(key)
+
+    def value(self, row: int, key: str):
+        return self.rows[row].cells[self.column_index(key)].value
+
+
+# --- other blocks ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1  # 1 = BAB, 2 = A./1., 3 = a.
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    style: Literal["body", "bullet", "numbered", "small", "center", "bold", "right"] = "body"
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    label: str
+    values: tuple[Decimal | None, ...]
+    style: Literal["plan", "actual", "bar"] = "actual"
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    kind: Literal["scurve", "bars"]
+    categories: tuple[str, ...]  # x axis: months, or kegiatan names
+    series: tuple[ChartSeries, ...]
+    y_label: str = "%"
+    bar_labels: tuple[str, ...] = ()  # bars: the predicate of each bar (colours it)
+
+
+@dataclass(frozen=True)
+class Signature:
+    place_date: str  # "Serang, 7 Januari 2021" (may be empty on the left of a pair)
+    title_lines: tuple[str, ...]  # "KEPALA BIRO PEMERINTAHAN", "SEKRETARIAT DAERAH …"
+    name: str
+    rank: str = ""  # "Pembina Utama Muda"
+    nip: str = ""  # already formatted: "19741004 199402 1 002"
+    caption: str = ""  # "PIHAK PERTAMA"
+
+
+@dataclass(frozen=True)
+class SignaturePair:
+    left: Signature
+    right: Signature
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class TableOfContents:
+    title: str = "DAFTAR ISI"
+
+
+@dataclass(frozen=True)
+class ListOfTables:
+    title: str = "DAFTAR TABEL"
+
+
+Block = (
+    Heading
+    | Paragraph
+    | Table
+    | Chart
+    | Signature
+    | SignaturePair
+    | PageBreak
+    | TableOfContents
+    | ListOfTables
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of blocks on pages of one orientation. ``numbering``: page numbers in roman
+    (front matter), arabic, or none (cover)."""
+
+    blocks: tuple[Block, ...]
+    landscape: bool = False
+    numbering: Literal["roman", "arabic", "none"] = "arabic"
+
+
+@dataclass(frozen=True)
+class Cover:
+    lines: tuple[str, ...]  # title lines, upper case as printed
+    unit: str
+    government: str
+    year: int
+    place_year: str = ""  # "SERANG, 2021"
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str  # evaluasi | lkjip | pk | realisasi | renja
+    title: str
+    unit_name: str
+    government_name: str
+    year: int
+    sections: tuple[Section, ...]
+    cover: Cover | None = None
+    filename_stem: str = "laporan"
+    meta: dict = field(default_factory=dict)
+
+    def blocks(self) -> Iterator[Block]:
+        for section in self.sections:
+            yield from section.blocks
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks() if isinstance(b, Table)]
+
+    def charts(self) -> list[Chart]:
+        return [b for b in self.blocks() if isinstance(b, Chart)]
+
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks() if isinstance(b, Heading)]
+
+
+def display(cell: Cell) -> str:
+    """The text every format prints for a cell (the one display rule for all renderers)."""
+    from kinerja.core.numbers import fmt_number
+
+    value = cell.value
+    if value is None or value == "":
+        text = "–" if cell.kind != "text" else ""
+    elif isinstance(value, str):
+        text = value
+    elif cell.kind == "money" or cell.kind == "integer":
+        text = fmt_number(value, 0) if value == value.to_integral_value() else fmt_number(value)
+    elif cell.kind == "percent":
+        text = fmt_number(value, 2)
+    else:
+        text = fmt_number(value)
+    return f"{text}{cell.note}" if cell.note else text
