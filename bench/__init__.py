@@ -1,0 +1,1 @@
+"""Benchmark scripts of Kinerja (see bench/README.md). Not imported by the application."""
