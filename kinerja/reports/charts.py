@@ -33,7 +33,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, FuncFormatter, MultipleLocator
+from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from kinerja.core.numbers import fmt_compact
 
@@ -64,7 +64,9 @@ WIDTH_IN = 6.3  # 16 cm; 945 px at 150 dpi
 SCURVE_HEIGHT_IN = 3.9
 EMPTY_HEIGHT_IN = 1.2
 NAME_WRAP = 35
-TITLE_WRAP = 80
+TITLE_WRAP = 62
+LEGEND_WRAP = 45
+LEGEND_ROW = 90  # characters that fit in one legend row
 
 _RC = {
     "font.family": "sans-serif",
@@ -91,7 +93,7 @@ def render_svg(chart: Chart) -> str:
     buffer = io.StringIO()
     with _LOCK, mpl.rc_context(rc):
         figure = _figure(chart)
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": chart.title})
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     return _inline_svg(buffer.getvalue(), chart, prefix)
 
 
@@ -133,9 +135,7 @@ def _new_figure(height: float) -> Figure:
 
 def _title(figure: Figure, chart: Chart) -> None:
     if chart.title:
-        figure.suptitle(
-            textwrap.fill(chart.title, TITLE_WRAP), fontsize=11, fontweight="bold"
-        )
+        figure.suptitle(textwrap.fill(chart.title, TITLE_WRAP), fontsize=11, fontweight="bold")
 
 
 def _empty(chart: Chart) -> Figure:
@@ -144,8 +144,15 @@ def _empty(chart: Chart) -> Figure:
     ax = figure.add_subplot()
     ax.set_axis_off()
     ax.text(
-        0.5, 0.5, EMPTY_TEXT, ha="center", va="center", fontsize=10, color="#757575",
-        style="italic", transform=ax.transAxes,
+        0.5,
+        0.5,
+        EMPTY_TEXT,
+        ha="center",
+        va="center",
+        fontsize=10,
+        color="#757575",
+        style="italic",
+        transform=ax.transAxes,
     )
     return figure
 
@@ -162,28 +169,50 @@ def _scurve(chart: Chart) -> Figure:
         values = _values(series, n)
         if series.style == "plan":
             ax.plot(
-                x, values, color=PLAN_COLOR, linestyle=(0, (5, 3)), linewidth=1.6,
-                label=series.label, zorder=2,
-                marker="o" if plan else None, markersize=3,
+                x,
+                values,
+                color=PLAN_COLOR,
+                linestyle=(0, (5, 3)),
+                linewidth=1.6,
+                label=series.label,
+                zorder=2,
+                marker="o" if plan else None,
+                markersize=3,
             )
             plan += 1
         else:
             ax.plot(
-                x, values, color=ACTUAL_COLORS[actual % len(ACTUAL_COLORS)],
-                linestyle="-", linewidth=1.8, label=series.label, zorder=3,
-                marker=MARKERS[actual % len(MARKERS)], markersize=4.5,
-                markeredgecolor="white", markeredgewidth=0.6, clip_on=False,
+                x,
+                values,
+                color=ACTUAL_COLORS[actual % len(ACTUAL_COLORS)],
+                linestyle="-",
+                linewidth=1.8,
+                label=series.label,
+                zorder=3,
+                marker=MARKERS[actual % len(MARKERS)],
+                markersize=4.5,
+                markeredgecolor="white",
+                markeredgewidth=0.6,
+                clip_on=False,
             )
             actual += 1
-        if any(v is not None and (i == 0 or values[i - 1] is None)
-               and (i == n - 1 or values[i + 1] is None) for i, v in enumerate(values)):
+        line = ax.lines[-1]
+        if line.get_marker() in (None, "None", "") and any(_isolated(values)):
             # a lone value between gaps draws no line: mark it so that it still shows
-            ax.plot(x, _isolated(values), linestyle="none", marker="o", markersize=4,
-                    color=ax.lines[-1].get_color(), zorder=4)
+            ax.plot(
+                x,
+                _isolated(values),
+                linestyle="none",
+                marker="o",
+                markersize=3,
+                color=line.get_color(),
+                zorder=line.get_zorder(),
+            )
     ax.set_xticks(list(x), labels=list(chart.categories))
     ax.set_xlim(-0.4, n - 0.6)
-    ax.set_ylim(0, _upper(chart.series, n, 100))
-    ax.yaxis.set_major_locator(MultipleLocator(20 if _upper(chart.series, n, 100) <= 120 else 50))
+    upper, ticks = _axis(chart.series, n)
+    ax.set_ylim(0, upper)
+    ax.yaxis.set_major_locator(FixedLocator(ticks))
     ax.yaxis.set_major_formatter(FuncFormatter(_tick_formatter(chart.y_label)))
     if chart.y_label and chart.y_label != "%":
         ax.set_ylabel(chart.y_label)
@@ -196,11 +225,16 @@ def _scurve(chart: Chart) -> Figure:
         for label in ax.get_xticklabels():
             label.set_horizontalalignment("right")
             label.set_rotation_mode("anchor")
-    labels = [s.label for s in chart.series]
-    handles = [line for line in ax.lines if line.get_label() in labels]
+    handles = [line for line in ax.lines if not line.get_label().startswith("_")]
+    labels = [textwrap.fill(h.get_label(), LEGEND_WRAP) for h in handles]
     figure.legend(
-        handles, [h.get_label() for h in handles], loc="outside lower center",
-        ncols=min(3, len(handles)), frameon=False, handlelength=2.8, columnspacing=1.6,
+        handles,
+        labels,
+        loc="outside lower center",
+        ncols=_legend_columns(labels, 8),
+        frameon=False,
+        handlelength=2.8,
+        columnspacing=1.6,
     )
     return figure
 
@@ -216,28 +250,30 @@ def _bars(chart: Chart) -> Figure:
     _title(figure, chart)
     ax = figure.add_subplot()
 
-    predicates = [
-        chart.bar_labels[i] if i < len(chart.bar_labels) else "" for i in range(n)
-    ]
+    predicates = [chart.bar_labels[i] if i < len(chart.bar_labels) else "" for i in range(n)]
     colors = [PREDICATE_COLORS.get(p, UNKNOWN_COLOR) for p in predicates]
     widths = [Decimal(0) if v is None else v for v in values]
     bars = ax.barh(range(n), widths, height=0.62, color=colors, zorder=3)
     ax.bar_label(
-        bars, labels=[fmt_compact(v) for v in values], padding=3, fontsize=8.5, zorder=4,
+        bars,
+        labels=[fmt_compact(v) for v in values],
+        padding=3,
+        fontsize=8.5,
+        zorder=4,
+        # a white box keeps the number readable where the reference line passes
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
     )
     ax.axvline(100, color=REFERENCE_COLOR, linestyle=(0, (4, 2)), linewidth=1, zorder=2)
 
     ax.set_yticks(range(n), labels=names)
     ax.set_ylim(n - 0.45, -0.55)  # first category on top
-    upper = _upper((series,), n, 100)
+    upper, ticks = _axis((series,), n, step=50)  # bars are wide: fewer ticks
     ax.set_xlim(0, upper + (10 if upper <= 120 else upper // 10))
-    ax.xaxis.set_major_locator(FixedLocator(_ticks(upper)))
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_major_formatter(FuncFormatter(_tick_formatter(chart.y_label)))
     label = series.label
     if chart.y_label and chart.y_label != "%":
         label = f"{label} ({chart.y_label})" if label else chart.y_label
-    elif chart.y_label == "%" and label:
-        label = f"{label} (%)"
     if label:
         ax.set_xlabel(label)
     ax.grid(True, axis="x", color=GRID_COLOR, linewidth=0.7)
@@ -253,16 +289,21 @@ def _bars(chart: Chart) -> Figure:
             not known and any(p not in PREDICATE_COLORS for p in predicates)
         ):
             present.append(predicate)
-    handles = [
-        Patch(facecolor=PREDICATE_COLORS.get(p, UNKNOWN_COLOR), label=p) for p in present
-    ]
+    handles = [Patch(facecolor=PREDICATE_COLORS.get(p, UNKNOWN_COLOR), label=p) for p in present]
     handles.append(
-        Line2D([], [], color=REFERENCE_COLOR, linestyle=(0, (4, 2)), linewidth=1,
-               label="Target 100")
+        Line2D(
+            [], [], color=REFERENCE_COLOR, linestyle=(0, (4, 2)), linewidth=1, label="Target 100"
+        )
     )
+    labels = [h.get_label() for h in handles]
     figure.legend(
-        handles=handles, loc="outside lower center", ncols=min(len(handles), 6),
-        frameon=False, fontsize=8, handlelength=1.4, columnspacing=1.2,
+        handles=handles,
+        loc="outside lower center",
+        ncols=_legend_columns(labels, 6),
+        frameon=False,
+        fontsize=8,
+        handlelength=1.4,
+        columnspacing=1.2,
     )
     return figure
 
@@ -285,27 +326,38 @@ def _values(series: ChartSeries, n: int) -> list[Decimal | None]:
 def _isolated(values: list[Decimal | None]) -> list[Decimal | None]:
     n = len(values)
     return [
-        v if v is not None and (i == 0 or values[i - 1] is None)
-        and (i == n - 1 or values[i + 1] is None) else None
+        v
+        if v is not None
+        and (i == 0 or values[i - 1] is None)
+        and (i == n - 1 or values[i + 1] is None)
+        else None
         for i, v in enumerate(values)
     ]
 
 
-def _upper(series: tuple[ChartSeries, ...], n: int, minimum: int) -> int:
-    """The upper end of the value axis: ``minimum`` plus a little room, or more to hold the
-    largest value (rounded up to a multiple of 10)."""
-    largest = max(
-        (v for s in series for v in _values(s, n) if v is not None), default=Decimal(0)
-    )
-    if largest <= minimum:
-        return minimum + 5
-    tens = int(largest // 10) + 1
-    return tens * 10 + 5
+def _axis(series: tuple[ChartSeries, ...], n: int, step: int = 20) -> tuple[int, list[int]]:
+    """The upper end of the value axis and its ticks: 0–100 by 20 with a little room above,
+    or further (by ``step``, or by 50 past 200) to hold the largest value."""
+    largest = max((v for s in series for v in _values(s, n) if v is not None), default=None)
+    top = 100
+    if largest is None or largest <= top:
+        step = 20
+    else:
+        step = step if largest <= 200 else max(step, 50)
+        top = (int(largest // step) + (0 if largest % step == 0 else 1)) * step
+    return top + 5, list(range(0, top + 1, step))
 
 
-def _ticks(upper: int) -> list[int]:
-    step = 20 if upper <= 125 else 50
-    return list(range(0, upper + 1, step))
+def _legend_columns(labels: list[str], per_entry: int) -> int:
+    """The most legend columns whose rows fit the width (roughly, in characters; ``per_entry``
+    for the handle and the spacing). matplotlib fills a legend column by column."""
+    widths = [max(len(part) for part in label.split("\n")) + per_entry for label in labels]
+    for columns in range(len(widths), 1, -1):
+        rows = -(-len(widths) // columns)
+        chunks = [widths[i : i + rows] for i in range(0, len(widths), rows)]
+        if len(chunks) == columns and sum(max(c) for c in chunks) <= LEGEND_ROW:
+            return columns
+    return 1
 
 
 def _tick_formatter(y_label: str):
@@ -349,7 +401,7 @@ def _inline_svg(svg: str, chart: Chart, prefix: str) -> str:
     ids = set(_ID.findall(svg))
 
     def rename(match: re.Match) -> str:
-        return f'{match.group(1)}{prefix}{match.group(2)}{match.group(3)}'
+        return f"{match.group(1)}{prefix}{match.group(2)}{match.group(3)}"
 
     if ids:
         names = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
@@ -387,5 +439,5 @@ def describe(chart: Chart) -> str:
             for c, v in zip(chart.categories, _values(series, n), strict=True)
             if v is not None
         ]
-        sentences.append(f"{series.label}: {', '.join(points) or '–'}.")
+        sentences.append(f"{series.label}: {'; '.join(points) or '–'}.")
     return " ".join(sentences)

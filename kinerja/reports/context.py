@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from kinerja.agreements.models import PerformanceAgreement
 from kinerja.core.rollup import ComputedNode, SeriesRow, compute_tree, monthly_series
+from kinerja.core.rules import Rules
 from kinerja.org.models import OrgUnit
 from kinerja.plans.models import (
     IndicatorRealisation,
@@ -58,6 +59,7 @@ class AgreementLine:
     satuan: str
     target: Decimal | None
     target_label: str
+    node_code: str = ""  # the plan node the line is about, when linked
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class AgreementInfo:
     eselon: str
     superior_name: str
     lines: tuple[AgreementLine, ...]
+    official: Official | None = None  # pihak pertama: the head of the unit that year
+    superior: Official | None = None  # pihak kedua, when the superior is a unit in Kinerja
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class ReportContext:
     nomenclature: str
     root: ComputedNode
     series: tuple[SeriesRow, ...]
+    rules: Rules
     rules_lines: tuple[str, ...]
     head: Official | None
     texts: dict[str, str]
@@ -111,7 +116,6 @@ def report_context(
     result = compute_plan(plan, upto_month=upto_month)
     roots = plan_tree(plan)
     series = monthly_series(roots, rules=result.rules, name=unit.name)
-    head = unit.heads.filter(year=year).first()
     texts = {t.key: t.text for t in ReportText.objects.filter(unit=unit, year=year)}
 
     lineage = [unit.id]
@@ -167,7 +171,7 @@ def report_context(
     for a in (
         PerformanceAgreement.objects.filter(unit__in=_subtree(unit), year=year)
         .select_related("unit", "superior_unit")
-        .prefetch_related("rows")
+        .prefetch_related("rows__node", "unit__heads", "superior_unit__heads")
         .order_by("unit__eselon", "id")
     ):
         agreements.append(
@@ -177,9 +181,18 @@ def report_context(
                 eselon=a.unit.eselon,
                 superior_name=a.superior_title or (a.superior_unit.name if a.superior_unit else ""),
                 lines=tuple(
-                    AgreementLine(r.subject, r.statement, r.satuan, r.target, r.target_label)
+                    AgreementLine(
+                        r.subject,
+                        r.statement,
+                        r.satuan,
+                        r.target,
+                        r.target_label,
+                        r.node.code if r.node else "",
+                    )
                     for r in a.rows.all()
                 ),
+                official=_official(a.unit, year),
+                superior=_official(a.superior_unit, year) if a.superior_unit else None,
             )
         )
 
@@ -205,10 +218,9 @@ def report_context(
         nomenclature=plan.nomenclature,
         root=result.root,
         series=series,
+        rules=result.rules,
         rules_lines=tuple(result.rules.describe()),
-        head=Official(head.name, head.nip, head.pangkat, head.golongan, head.jabatan)
-        if head
-        else None,
+        head=_official(unit, year),
         texts=texts,
         sasaran=tuple(sasaran),
         previous_year=previous_year,
@@ -217,6 +229,13 @@ def report_context(
         narratives=narratives,
         generated_on=today or datetime.date.today(),
     )
+
+
+def _official(unit: OrgUnit, year: int) -> Official | None:
+    head = next((h for h in unit.heads.all() if h.year == year), None)
+    if head is None:
+        return None
+    return Official(head.name, head.nip, head.pangkat, head.golongan, head.jabatan)
 
 
 def _subtree(unit: OrgUnit) -> list[OrgUnit]:

@@ -10,7 +10,8 @@ rows; its ``value`` is the figure Kinerja computed, which the formula must repro
 Display conventions (``kind``):
 - ``money``: rupiah without "Rp" inside tables whose header says "(Rp)": ``1.193.209.000``;
 - ``percent``: two decimals with a comma, ``71,51`` (the column header carries "%");
-- ``number``: exact, trailing zeros stripped (``87,5``); ``integer``: grouped digits;
+- ``number``: at most two decimals, trailing zeros stripped (``82,81``, ``87,5``, ``100``);
+  ``integer``: grouped digits;
 - ``text``: as is.
 Rounding is for display only, half up, through ``kinerja.core.numbers``.
 """
@@ -237,7 +238,7 @@ class Document:
 
 def display(cell: Cell) -> str:
     """The text every format prints for a cell (the one display rule for all renderers)."""
-    from kinerja.core.numbers import fmt_number
+    from kinerja.core.numbers import fmt_compact, fmt_number
 
     value = cell.value
     if value is None or value == "":
@@ -249,5 +250,51 @@ def display(cell: Cell) -> str:
     elif cell.kind == "percent":
         text = fmt_number(value, 2)
     else:
-        text = fmt_number(value)
+        text = fmt_compact(value, 2)
     return f"{text}{cell.note}" if cell.note else text
+
+
+def formula_mismatches(table: Table, places: int = 2) -> list[str]:
+    """Check that every formula cell reproduces its stored value (both rounded half up to
+    ``places``), reading the referenced cells' stored values. Returns one line per mismatch
+    (empty when the table is consistent). Builders' tests run this over every table, so the
+    live formulas a spreadsheet gets always agree with Kinerja's figures."""
+    from kinerja.core.numbers import decimal_context, round_half_up
+
+    def number(row: int, key: str):
+        value = table.rows[row].cells[table.column_index(key)].value
+        return value if isinstance(value, Decimal) else None
+
+    problems = []
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            f = cell.formula
+            if f is None:
+                continue
+            key = table.columns[c].key
+            with decimal_context():
+                if isinstance(f, Ratio):
+                    num, den = number(r, f.numerator), number(r, f.denominator)
+                    expected = None if not den or num is None else num / den * 100
+                elif isinstance(f, SumOf):
+                    parts = [number(i, key) for i in f.rows]
+                    expected = sum((p for p in parts if p is not None), Decimal(0))
+                    if all(p is None for p in parts):
+                        expected = None
+                elif isinstance(f, MeanOf):
+                    parts = [p for p in (number(i, key) for i in f.rows) if p is not None]
+                    expected = sum(parts, Decimal(0)) / len(parts) if parts else None
+                else:
+                    a, b = number(r, f.a), number(r, f.b)
+                    expected = None if a is None or b is None else a - b
+            stored = cell.value if isinstance(cell.value, Decimal) else None
+            same = (expected is None and stored is None) or (
+                expected is not None
+                and stored is not None
+                and round_half_up(expected, places) == round_half_up(stored, places)
+            )
+            if not same:
+                problems.append(
+                    f"{table.key} baris {r + 1} kolom {key}: tersimpan {stored}, rumus {expected}"
+                )
+    return problems

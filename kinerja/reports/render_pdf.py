@@ -36,6 +36,7 @@ from .document import (
 AUTHOR = "Kinerja"
 MANY_COLUMNS = 8  # from this many columns on, tables are set one point smaller
 MAX_INDENT = 6  # deepest ``Row.level`` indented further (CSS classes indent-0 … indent-6)
+MIN_WIDTH = 5  # no column narrower than about five characters ("NO" in bold, padded)
 NARROW_TEXT = 6  # text columns at most this wide (NO) are centred
 
 _BAB = re.compile(r"^(BAB\s+[IVXLC]+)\.?\s+(.+)$")
@@ -54,6 +55,14 @@ class Item:
     break_before: bool = False
     id: str = ""
     data: Any = None
+
+
+@dataclass
+class ListView:
+    """Consecutive bullet (or numbered) paragraphs, printed as one list."""
+
+    ordered: bool
+    texts: list[str]
 
 
 @dataclass
@@ -126,9 +135,8 @@ def render_pdf(doc: Document) -> bytes:
 
 
 def _context(doc: Document) -> dict:
-    ids = _Ids()
-    sections = _sections(doc, ids)
-    toc, lot = _entries(doc, ids)
+    sections = _sections(doc)
+    toc, lot = _entries(doc)
     return {
         "doc": doc,
         "author": AUTHOR,
@@ -140,15 +148,9 @@ def _context(doc: Document) -> dict:
     }
 
 
-class _Ids:
-    """Stable anchors for the blocks the TOC and the list of tables point at."""
-
-    def __init__(self) -> None:
-        self._ids: dict[int, str] = {}
-
-    def of(self, block: Block, index: int) -> str:
-        prefix = {Heading: "h", Table: "t", Chart: "c"}.get(type(block), "b")
-        return self._ids.setdefault(index, f"{prefix}-{index}")
+def _anchor(block: Block, index: int) -> str:
+    """The id of a block (its position in the document): what the TOC points at."""
+    return f"{type(block).__name__.lower()}-{index}"
 
 
 def _page_name(section: Section, restart: bool) -> str:
@@ -158,7 +160,7 @@ def _page_name(section: Section, restart: bool) -> str:
     return f"{base}-start" if restart else base
 
 
-def _sections(doc: Document, ids: _Ids) -> list[SectionView]:
+def _sections(doc: Document) -> list[SectionView]:
     views = []
     seen: set[str] = set()
     index = 0
@@ -171,12 +173,14 @@ def _sections(doc: Document, ids: _Ids) -> list[SectionView]:
         for block in section.blocks:
             index += 1
             if isinstance(block, PageBreak):
-                pending_break = bool(view.items)
+                pending_break = True
                 continue
-            item = _item(block, ids.of(block, index), view.items)
+            item = _item(block, _anchor(block, index), view.items)
             if item is None:  # merged into the previous list
                 continue
-            item.break_before = pending_break
+            # Each BAB starts a page; a PageBreak breaks before the block that follows it.
+            chapter = isinstance(block, Heading) and block.level == 1
+            item.break_before = bool(view.items) and (pending_break or chapter)
             pending_break = False
             view.items.append(item)
         views.append(view)
@@ -190,10 +194,10 @@ def _item(block: Block, anchor: str, previous: list[Item]) -> Item | None:
         if block.style in _LIST_STYLES:
             ordered = _LIST_STYLES[block.style]
             last = previous[-1] if previous else None
-            if last is not None and last.kind == "list" and last.data["ordered"] == ordered:
-                last.data["items"].append(block.text)
+            if last is not None and last.kind == "list" and last.data.ordered == ordered:
+                last.data.texts.append(block.text)
                 return None
-            return Item("list", block, data={"ordered": ordered, "items": [block.text]})
+            return Item("list", block, data=ListView(ordered, [block.text]))
         return Item("paragraph", block)
     if isinstance(block, Table):
         return Item("table", block, id=anchor, data=_table_view(block))
@@ -234,7 +238,7 @@ def _strip_xml_prolog(svg: str) -> str:
     return svg[start:] if start > 0 else svg
 
 
-def _entries(doc: Document, ids: _Ids) -> tuple[list[TocEntry], list[TocEntry]]:
+def _entries(doc: Document) -> tuple[list[TocEntry], list[TocEntry]]:
     toc: list[TocEntry] = []
     lot: list[TocEntry] = []
     index = 0
@@ -242,7 +246,7 @@ def _entries(doc: Document, ids: _Ids) -> tuple[list[TocEntry], list[TocEntry]]:
         roman = section.numbering == "roman"
         for block in section.blocks:
             index += 1
-            href = f"#{ids.of(block, index)}"
+            href = f"#{_anchor(block, index)}"
             if isinstance(block, Heading) and block.level <= 2:
                 toc.append(TocEntry(block.text, href, block.level, roman))
             elif isinstance(block, TableOfContents | ListOfTables):
@@ -257,13 +261,11 @@ def _entries(doc: Document, ids: _Ids) -> tuple[list[TocEntry], list[TocEntry]]:
 
 def _table_view(table: Table) -> TableView:
     columns = table.columns
-    total = sum(max(c.width, 1) for c in columns)
-    widths = [f"{100 * max(c.width, 1) / total:.3f}%" for c in columns]
     label = _label_column(columns)
     rows = []
     for row in table.rows:
         cells = []
-        for i, (column, cell) in enumerate(zip(columns, row.cells, strict=False)):
+        for i, (column, cell) in enumerate(zip(columns, row.cells, strict=True)):
             css = [_align(column)]
             if cell.bold:
                 css.append("bold")
@@ -273,13 +275,27 @@ def _table_view(table: Table) -> TableView:
         rows.append(BodyRow(cells, f"row-{row.style}"))
     return TableView(
         title=table.title,
-        widths=widths,
+        widths=_widths(columns, rows),
         header_rows=_header_rows(columns),
         numbers=[str(i) for i in range(1, len(columns) + 1)] if table.numbered_header else [],
         rows=rows,
         notes=table.notes,
         css="many-columns" if len(columns) >= MANY_COLUMNS else "",
     )
+
+
+def _widths(columns: tuple[Column, ...], rows: list[BodyRow]) -> list[str]:
+    """CSS widths proportional to ``Column.width``, widened where a header word or a figure
+    (figures never wrap) would not fit, so that no column is clipped."""
+    wanted = []
+    for i, column in enumerate(columns):
+        words = [len(word) for word in column.header.split()] or [0]
+        width = max(column.width, MIN_WIDTH, max(words) + 2)
+        if column.kind != "text":
+            width = max(width, *(len(row.cells[i].text) + 2 for row in rows), 0)
+        wanted.append(width)
+    total = sum(wanted)
+    return [f"{100 * width / total:.3f}%" for width in wanted]
 
 
 def _align(column: Column) -> str:

@@ -1,0 +1,201 @@
+"""Perjanjian Kinerja of every official of the unit for the year: the statement sheet with
+the standard wording of PermenPAN-RB 53/2014 and the annex table for their eselon, with
+signature blocks."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kinerja.core.numbers import fmt_date, fmt_nip
+
+from .common import amount_in_words, money_cell, total_row
+from .context import AgreementInfo, Official, ReportContext
+from .document import (
+    Cell,
+    Column,
+    Document,
+    Heading,
+    Paragraph,
+    Row,
+    Section,
+    Signature,
+    SignaturePair,
+    Table,
+)
+
+STATEMENT = (
+    "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+    "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+)
+PROMISE = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran "
+    "perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah "
+    "ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja "
+    "tersebut menjadi tanggung jawab kami."
+)
+SUPERVISION = (
+    "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap "
+    "capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka "
+    "pemberian penghargaan dan sanksi."
+)
+SUBJECT_HEADER = {"II": "SASARAN / PROGRAM", "III": "PROGRAM / KEGIATAN", "IV": "KEGIATAN"}
+BUDGET_HEADER = {"II": "PROGRAM", "III": "KEGIATAN", "IV": "KEGIATAN / SUB KEGIATAN"}
+
+
+def _name(official: Official | None) -> str:
+    return official.name if official else "(nama belum diisi)"
+
+
+def _signature(official: Official | None, title: str, caption: str, place_date: str = ""):
+    if official is None:
+        return Signature(
+            place_date, (caption, title.upper()), "(nama belum diisi)", caption=caption
+        )
+    rank = official.pangkat + (f" ({official.golongan})" if official.golongan else "")
+    return Signature(
+        place_date,
+        (caption, (official.jabatan or title).upper()),
+        official.name,
+        rank,
+        fmt_nip(official.nip),
+        caption,
+    )
+
+
+def _title_of(a: AgreementInfo) -> str:
+    return a.official.jabatan if a.official and a.official.jabatan else f"Kepala {a.unit_name}"
+
+
+def targets_table(a: AgreementInfo, index: int) -> Table:
+    columns = (
+        Column("no", "NO", width=4),
+        Column("subject", SUBJECT_HEADER.get(a.eselon, "PROGRAM / KEGIATAN"), width=30),
+        Column("indicator", "INDIKATOR KINERJA", width=44),
+        Column("satuan", "SATUAN", width=10),
+        Column("target", "TARGET", "number", 10),
+    )
+    rows, last, number = [], None, 0
+    for line in a.lines:
+        first = line.subject != last
+        last = line.subject
+        number += first
+        rows.append(
+            Row(
+                (
+                    Cell(str(number) if first else ""),
+                    Cell(line.subject if first else ""),
+                    Cell(line.statement),
+                    Cell(line.satuan),
+                    Cell(line.target, "number")
+                    if line.target is not None
+                    else Cell(line.target_label),
+                )
+            )
+        )
+    return Table(
+        f"PK{index}",
+        f"Lampiran Perjanjian Kinerja: {a.title}",
+        columns,
+        tuple(rows),
+        sheet_name=f"PK {index} target",
+    )
+
+
+def budget_table(ctx: ReportContext, a: AgreementInfo, index: int) -> Table | None:
+    """Program / kegiatan / sub kegiatan of the agreement with their anggaran (the pagu the
+    plan holds for the node each line is about)."""
+    codes: list[str] = []
+    for line in a.lines:
+        if line.node_code and line.node_code not in codes:
+            codes.append(line.node_code)
+    nodes = [n for code in codes if (n := ctx.root.find(code)) is not None]
+    if not nodes:
+        return None
+    columns = (
+        Column("no", "NO", width=4),
+        Column("subject", BUDGET_HEADER.get(a.eselon, "PROGRAM / KEGIATAN"), width=50),
+        Column("pagu", "ANGGARAN (Rp)", "money", 18),
+        Column("note", "KETERANGAN", width=20),
+    )
+    rows = [
+        Row((Cell(str(i)), Cell(n.name), Cell(n.pagu.value, "money"), Cell("APBD")))
+        for i, n in enumerate(nodes, start=1)
+    ]
+    total = sum((n.pagu.value or Decimal(0) for n in nodes), Decimal(0))
+    rows.append(total_row(1, 4, {2: money_cell(total, tuple(range(len(nodes))), True)}))
+    return Table(
+        f"PK{index}b",
+        f"Anggaran: {a.title}",
+        columns,
+        tuple(rows),
+        sheet_name=f"PK {index} anggaran",
+    )
+
+
+def agreement_section(ctx: ReportContext, a: AgreementInfo, index: int) -> list[Section]:
+    superior_title = a.superior_name or "Atasan langsung"
+    date_text = f"{ctx.place}, {fmt_date(ctx.generated_on)}" if ctx.place else ""
+    budget = budget_table(ctx, a, index)
+    statement = Section(
+        (
+            Heading(f"PERJANJIAN KINERJA TAHUN {ctx.year}", 1),
+            Paragraph(a.title, "center"),
+            Paragraph(STATEMENT),
+            Paragraph(f"Nama: {_name(a.official)}", "bullet"),
+            Paragraph(f"Jabatan: {_title_of(a)}", "bullet"),
+            Paragraph("selanjutnya disebut pihak pertama;"),
+            Paragraph(f"Nama: {_name(a.superior)}", "bullet"),
+            Paragraph(f"Jabatan: {superior_title}", "bullet"),
+            Paragraph("selaku atasan pihak pertama, selanjutnya disebut pihak kedua."),
+            Paragraph(PROMISE),
+            Paragraph(SUPERVISION),
+            SignaturePair(
+                _signature(a.superior, superior_title, "PIHAK KEDUA"),
+                _signature(a.official, _title_of(a), "PIHAK PERTAMA", date_text),
+            ),
+        )
+    )
+    annex_blocks: list = [
+        Heading(f"LAMPIRAN PERJANJIAN KINERJA TAHUN {ctx.year}", 2),
+        Paragraph(f"{_title_of(a)} — {ctx.government}", "center"),
+        targets_table(a, index),
+    ]
+    if budget is not None:
+        annex_blocks.append(budget)
+        total = budget.rows[-1].cells[2].value
+        annex_blocks.append(Paragraph(f"Jumlah anggaran: {amount_in_words(total)}.", "small"))
+    annex_blocks.append(
+        SignaturePair(
+            _signature(a.superior, superior_title, "PIHAK KEDUA"),
+            _signature(a.official, _title_of(a), "PIHAK PERTAMA", date_text),
+        )
+    )
+    return [statement, Section(tuple(annex_blocks))]
+
+
+def build(ctx: ReportContext) -> Document:
+    sections: list[Section] = []
+    for i, a in enumerate(ctx.agreements, start=1):
+        sections.extend(agreement_section(ctx, a, i))
+    if not sections:
+        sections.append(
+            Section(
+                (
+                    Heading(f"PERJANJIAN KINERJA TAHUN {ctx.year}", 1),
+                    Paragraph(
+                        f"Belum ada perjanjian kinerja {ctx.unit_name} yang dicatat untuk tahun "
+                        f"{ctx.year}."
+                    ),
+                )
+            )
+        )
+    return Document(
+        kind="pk",
+        title=f"Perjanjian Kinerja {ctx.unit_name} Tahun {ctx.year}",
+        unit_name=ctx.unit_name,
+        government_name=ctx.government,
+        year=ctx.year,
+        sections=tuple(sections),
+        filename_stem=f"perjanjian-kinerja-{ctx.unit_slug}-{ctx.year}",
+        meta={"generated_on": ctx.generated_on.isoformat()},
+    )

@@ -1,0 +1,39 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kinerja.org.models import OrgUnit
+from kinerja.plans.models import Plan
+from kinerja.reports.service import FORMATS, KINDS, make_report
+
+
+class Command(BaseCommand):
+    help = "Buat laporan (PDF, DOCX atau XLSX) untuk satu unit dan tahun."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--unit", required=True, help="slug unit (lihat `kinerja units`)")
+        parser.add_argument("--year", required=True, type=int)
+        parser.add_argument("--kind", required=True, choices=sorted(KINDS))
+        parser.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
+        parser.add_argument("--output", help="berkas tujuan (bawaan: nama laporan di folder ini)")
+        parser.add_argument("--month", type=int, default=12, help="posisi s.d. bulan (1-12)")
+
+    def handle(self, *args, **options):
+        units = list(OrgUnit.objects.filter(slug=options["unit"]).select_related("government"))
+        if len(units) != 1:
+            raise CommandError(
+                f"Unit {options['unit']!r} tidak ditemukan; lihat `kinerja units`."
+                if not units
+                else f"Slug {options['unit']!r} dipakai lebih dari satu pemerintah daerah."
+            )
+        if not 1 <= options["month"] <= 12:
+            raise CommandError(f"--month harus 1 sampai 12, ditemukan {options['month']}.")
+        if not Plan.objects.filter(unit=units[0], year=options["year"]).exists():
+            raise CommandError(f"Unit {units[0].slug} tidak punya rencana tahun {options['year']}.")
+        report = make_report(
+            options["kind"], options["fmt"], units[0], options["year"], upto_month=options["month"]
+        )
+        path = Path(options["output"] or report.filename)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(report.content)
+        self.stdout.write(f"{path} ({len(report.content):,} bita)".replace(",", "."))
