@@ -21,7 +21,8 @@ hold 71.51, not 0.7151. A cell with a formula (``Ratio``, ``SumOf``, ``MeanOf``,
 
 An empty figure is a blank cell (never "–"), so the formulas treat it as missing, as the
 core does. No figure is computed here. The bytes are deterministic: the workbook's dates
-and the zip entries' times come from ``doc.meta["generated_at"]`` or else ``doc.year``.
+and the zip entries' times come from ``doc.meta["generated_at"]`` (or ``"generated_on"``,
+as the builders write it) or else 1 January of ``doc.year``.
 """
 
 from __future__ import annotations
@@ -323,10 +324,10 @@ def _data_cell(
     if row.style == "group":
         xl.fill = _GROUP_FILL
     xl.border = _BORDER
-    if numeric:
-        xl.alignment = Alignment(horizontal="right", vertical="top")
-    elif column.key == "no":
+    if column.key == "no":
         xl.alignment = Alignment(horizontal="center", vertical="top")
+    elif numeric:
+        xl.alignment = Alignment(horizontal="right", vertical="top")
     else:
         indent = row.level if col == layout.name_column else 0
         xl.alignment = Alignment(vertical="top", wrap_text=True, indent=max(indent, 0))
@@ -437,10 +438,11 @@ def _style(xl, style: dict) -> None:
 
 
 def _column_width(table: Table, i: int) -> float:
-    """``Column.width`` plus padding; a text column is widened to show its longest code
-    (a value without spaces, which Excel cannot wrap), up to 24 characters."""
+    """``Column.width`` plus padding, widened so that no word of the (bold) header and, in a
+    text column, no code (a value without spaces, up to 24 characters) is broken."""
     column = table.columns[i]
-    width = column.width
+    words = column.header.split() or [""]
+    width = max(column.width, math.ceil(max(len(w) for w in words) * 1.15))
     if column.kind == "text":
         for row in table.rows:
             if i < len(row.cells) and isinstance(row.cells[i].value, str):
@@ -572,8 +574,10 @@ def _info_paragraph(ws, row: int, text: str, width: int) -> int:
 
 
 def _generated(doc: Document) -> datetime.datetime | None:
-    """``doc.meta["generated_at"]`` (datetime, date or ISO text) as naive UTC, or None."""
-    value = doc.meta.get("generated_at") if doc.meta else None
+    """``doc.meta["generated_at"]`` or ``["generated_on"]`` (the builders' key): a datetime,
+    date or ISO text, as a naive UTC datetime; None when neither is there."""
+    meta = doc.meta or {}
+    value = meta.get("generated_at") or meta.get("generated_on")
     if isinstance(value, str):
         try:
             value = datetime.datetime.fromisoformat(value)
