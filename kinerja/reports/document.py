@@ -154,7 +154,7 @@ class Signature:
     name: str
     rank: str = ""  # "Pembina Utama Muda"
     nip: str = ""  # already formatted: "19741004 199402 1 002"
-    caption: str = ""  # "PIHAK PERTAMA"
+    caption: str = ""  # printed once above the title lines, e.g. "PIHAK PERTAMA"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ the URL fetcher refuses every scheme except ``data:``, and fonts come from the s
 
 from __future__ import annotations
 
+import logging
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +27,6 @@ from .document import (
     ListOfTables,
     PageBreak,
     Paragraph,
-    Section,
     Signature,
     SignaturePair,
     Table,
@@ -36,7 +37,21 @@ from .document import (
 AUTHOR = "Kinerja"
 MANY_COLUMNS = 8  # from this many columns on, tables are set one point smaller
 MAX_INDENT = 6  # deepest ``Row.level`` indented further (CSS classes indent-0 … indent-6)
-MIN_WIDTH = 5  # no column narrower than about five characters ("NO" in bold, padded)
+MIN_WIDTH = 5  # no column narrower than about five digits ("NO" in bold, padded)
+# Estimating column widths (``_widths``): the text width of an A4 page at 2,5 cm margins,
+# table font sizes, a digit of Liberation Sans (0,556 em, bold too), an upper-case bold
+# letter against a digit, and the horizontal padding and border of a cell.
+PORTRAIT_CM, LANDSCAPE_CM = 16.0, 24.7
+TABLE_PT, SMALL_PT = 9, 8
+PT_CM = 2.54 / 72
+DIGIT_EM = 0.56
+CAPITAL_WIDTH = 1.25
+CELL_PADDING_CM = 0.25
+TEXT_EM = 0.5  # an average letter of running text
+LINE_HEIGHT = 1.25
+PORTRAIT_HEIGHT_CM, LANDSCAPE_HEIGHT_CM = 24.7, 17.0  # text height of a page
+TALL_ROW = 1 / 3  # a row taller than this part of a page may break across pages
+CROWDED_TEXT = 14  # a text column of a too-wide table keeps at least this many digits
 NARROW_TEXT = 6  # text columns at most this wide (NO) are centred
 
 _BAB = re.compile(r"^(BAB\s+[IVXLC]+)\.?\s+(.+)$")
@@ -55,6 +70,12 @@ class Item:
     break_before: bool = False
     id: str = ""
     data: Any = None
+
+
+@dataclass
+class HeadingView:
+    level: int  # 1–3: h1–h3
+    lines: list[str]
 
 
 @dataclass
@@ -105,9 +126,21 @@ class TocEntry:
 
 
 @dataclass
-class SectionView:
-    page: str  # the named @page of print.css
+class Run:
+    """Blocks printed on pages of one name (see print.css); every run starts a page."""
+
+    numbering: str
+    landscape: bool
+    restart: bool  # the page counter restarts at 1 on the first page
     items: list[Item] = field(default_factory=list)
+
+    @property
+    def page(self) -> str:
+        """The named ``@page`` of print.css."""
+        name = {"roman": "front", "arabic": "body", "none": "plain"}[self.numbering]
+        if self.landscape:
+            name = "landscape" if name == "body" else f"{name}-landscape"
+        return f"{name}-start" if self.restart else name
 
 
 # --- public API ------------------------------------------------------------------------
@@ -125,23 +158,65 @@ def render_pdf(doc: Document) -> bytes:
     import weasyprint
 
     html = render_html(doc)
-    fetcher = weasyprint.URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-    return weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
-        pdf_tags=True
+    fetcher = weasyprint.URLFetcher(allowed_protocols={"data"}, fail_on_errors=False)
+    logger = logging.getLogger("weasyprint")
+    logger.addFilter(_svg_style_noise)
+    try:
+        return weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
+            pdf_tags=True
+        )
+    finally:
+        logger.removeFilter(_svg_style_noise)
+
+
+# WeasyPrint reads the ``style`` attributes of inline SVG elements as HTML CSS too and warns
+# about every SVG property in them, although its SVG renderer applies them; those warnings
+# (hundreds per chart) are dropped, every other warning is kept.
+_SVG_PROPERTIES = frozenset(
+    (
+        "fill",
+        "fill-opacity",
+        "fill-rule",
+        "stroke",
+        "stroke-width",
+        "stroke-opacity",
+        "stroke-linecap",
+        "stroke-linejoin",
+        "stroke-miterlimit",
+        "stroke-dasharray",
+        "stroke-dashoffset",
+        "clip-rule",
+        "stop-color",
+        "stop-opacity",
+        "text-anchor",
+        "dominant-baseline",
+        "paint-order",
     )
+)
+
+
+def _svg_style_noise(record: logging.LogRecord) -> bool:
+    args = record.args if isinstance(record.args, tuple) else ()
+    noise = (
+        str(record.msg).startswith("Ignored `")
+        and len(args) == 5
+        and args[-1] == "unknown property"
+        and str(args[0]).lower() in _SVG_PROPERTIES
+    )
+    return not noise
 
 
 # --- building the context --------------------------------------------------------------
 
 
 def _context(doc: Document) -> dict:
-    sections = _sections(doc)
+    runs = _runs(doc)
     toc, lot = _entries(doc)
     return {
         "doc": doc,
         "author": AUTHOR,
         "cover": doc.cover,
-        "sections": sections,
+        "runs": runs,
         "toc": toc,
         "lot": lot,
         "header_css": _css_string(f"{doc.unit_name} · Tahun {doc.year}"),
@@ -153,54 +228,77 @@ def _anchor(block: Block, index: int) -> str:
     return f"{type(block).__name__.lower()}-{index}"
 
 
-def _page_name(section: Section, restart: bool) -> str:
-    base = {"roman": "front", "arabic": "body", "none": "plain"}[section.numbering]
-    if section.landscape:
-        base = "landscape" if base == "body" else f"{base}-landscape"
-    return f"{base}-start" if restart else base
-
-
-def _sections(doc: Document) -> list[SectionView]:
-    views = []
+def _runs(doc: Document) -> list[Run]:
+    """The sections as runs of pages: a section is one run, but a ``Table`` with
+    ``landscape=True`` in a portrait section gets a landscape run of its own. Headings that
+    would end a run (before a page turn) move to the next run, above what they introduce."""
+    runs: list[Run] = []
     seen: set[str] = set()
     index = 0
     for section in doc.sections:
-        # The first roman and the first arabic section restart the page counter at 1.
+        # The first roman and the first arabic section restart the page counter at 1; only
+        # the first run of the section does, or the counter would restart again.
         restart = section.numbering != "none" and section.numbering not in seen
         seen.add(section.numbering)
-        view = SectionView(_page_name(section, restart))
+        previous = runs[-1] if runs and runs[-1].numbering == section.numbering else None
+        run = Run(section.numbering, section.landscape, restart)
+        runs.append(run)
         pending_break = False
         for block in section.blocks:
             index += 1
             if isinstance(block, PageBreak):
                 pending_break = True
                 continue
-            item = _item(block, _anchor(block, index), view.items)
-            if item is None:  # merged into the previous list
-                continue
+            landscape = section.landscape or (isinstance(block, Table) and block.landscape)
+            if landscape != run.landscape:
+                if all(item.kind == "heading" for item in run.items):
+                    run.landscape = landscape  # the headings turn with the table
+                else:
+                    moved = _trailing_headings(run) if landscape else []
+                    run = Run(section.numbering, landscape, restart=False, items=moved)
+                    runs.append(run)
             # Each BAB starts a page; a PageBreak breaks before the block that follows it.
             chapter = isinstance(block, Heading) and block.level == 1
-            item.break_before = bool(view.items) and (pending_break or chapter)
+            if previous is not None and not pending_break and not chapter:
+                run.items[:0] = _trailing_headings(previous)
+            previous = None
+            item = _item(block, _anchor(block, index), run)
+            if item is None:  # merged into the previous list
+                continue
+            item.break_before = bool(run.items) and (pending_break or chapter)
             pending_break = False
-            view.items.append(item)
-        views.append(view)
-    return views
+            run.items.append(item)
+    return [run for run in runs if run.items]
 
 
-def _item(block: Block, anchor: str, previous: list[Item]) -> Item | None:
+def _trailing_headings(run: Run) -> list[Item]:
+    """Take the headings at the end of ``run`` (unless they are all it holds)."""
+    keep = len(run.items)
+    while keep and run.items[keep - 1].kind == "heading":
+        keep -= 1
+    if not keep:
+        return []
+    moved = run.items[keep:]
+    del run.items[keep:]
+    if moved:
+        moved[0].break_before = False
+    return moved
+
+
+def _item(block: Block, anchor: str, run: Run) -> Item | None:
     if isinstance(block, Heading):
-        return Item("heading", block, id=anchor, data=_heading_lines(block))
+        return Item("heading", block, id=anchor, data=_heading(block))
     if isinstance(block, Paragraph):
         if block.style in _LIST_STYLES:
             ordered = _LIST_STYLES[block.style]
-            last = previous[-1] if previous else None
+            last = run.items[-1] if run.items else None
             if last is not None and last.kind == "list" and last.data.ordered == ordered:
                 last.data.texts.append(block.text)
                 return None
             return Item("list", block, data=ListView(ordered, [block.text]))
         return Item("paragraph", block)
     if isinstance(block, Table):
-        return Item("table", block, id=anchor, data=_table_view(block))
+        return Item("table", block, id=anchor, data=_table_view(block, run.landscape))
     if isinstance(block, Chart):
         from kinerja.reports.charts import render_svg
 
@@ -216,10 +314,11 @@ def _item(block: Block, anchor: str, previous: list[Item]) -> Item | None:
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def _heading_lines(heading: Heading) -> list[str]:
+def _heading(heading: Heading) -> HeadingView:
     """``BAB I PENDAHULUAN`` is printed on two lines, as the government format does."""
-    match = _BAB.match(heading.text) if heading.level == 1 else None
-    return [match[1], match[2]] if match else [heading.text]
+    level = min(max(heading.level, 1), 3)
+    match = _BAB.match(heading.text) if level == 1 else None
+    return HeadingView(level, [match[1], match[2]] if match else [heading.text])
 
 
 def _signature(signature: Signature) -> dict:
@@ -259,7 +358,7 @@ def _entries(doc: Document) -> tuple[list[TocEntry], list[TocEntry]]:
 # --- tables ----------------------------------------------------------------------------
 
 
-def _table_view(table: Table) -> TableView:
+def _table_view(table: Table, landscape: bool) -> TableView:
     columns = table.columns
     label = _label_column(columns)
     rows = []
@@ -273,29 +372,100 @@ def _table_view(table: Table) -> TableView:
                 css.append(f"indent-{min(max(row.level, 0), MAX_INDENT)}")
             cells.append(BodyCell(display(cell), " ".join(css)))
         rows.append(BodyRow(cells, f"row-{row.style}"))
+    small = len(columns) >= MANY_COLUMNS
+    widths, fits = _widths(columns, rows, landscape, small)
+    _mark_tall_rows(rows, widths, landscape, small)
+    css = ["many-columns" if small else "", "" if fits else "crowded"]
     return TableView(
         title=table.title,
-        widths=_widths(columns, rows),
+        widths=[f"{100 * w:.3f}%" for w in widths],
         header_rows=_header_rows(columns),
         numbers=[str(i) for i in range(1, len(columns) + 1)] if table.numbered_header else [],
         rows=rows,
         notes=table.notes,
-        css="many-columns" if len(columns) >= MANY_COLUMNS else "",
+        css=" ".join(c for c in css if c),
     )
 
 
-def _widths(columns: tuple[Column, ...], rows: list[BodyRow]) -> list[str]:
-    """CSS widths proportional to ``Column.width``, widened where a header word or a figure
-    (figures never wrap) would not fit, so that no column is clipped."""
-    wanted = []
+def _widths(
+    columns: tuple[Column, ...], rows: list[BodyRow], landscape: bool, small: bool
+) -> tuple[list[float], bool]:
+    """Column widths as fractions of the table width, proportional to ``Column.width``, but
+    never below what a figure needs (figures do not wrap), nor, where the page allows, below
+    the longest header word, so that no column is clipped.
+
+    Widths are counted in digit widths of the table font. If even the figures do not fit
+    the page, every column gets a share of its minimum and figures may wrap (``fits`` is
+    False)."""
+    size = SMALL_PT if small else TABLE_PT
+    capacity = ((LANDSCAPE_CM if landscape else PORTRAIT_CM) - len(columns) * CELL_PADDING_CM) / (
+        DIGIT_EM * size * PT_CM
+    )
+    figures = []  # hard minimum: the widest figure of a numeric column
+    words = []  # soft minimum: the longest header word
     for i, column in enumerate(columns):
-        words = [len(word) for word in column.header.split()] or [0]
-        width = max(column.width, MIN_WIDTH, max(words) + 2)
+        figure = MIN_WIDTH
         if column.kind != "text":
-            width = max(width, *(len(row.cells[i].text) + 2 for row in rows), 0)
-        wanted.append(width)
-    total = sum(wanted)
-    return [f"{100 * width / total:.3f}%" for width in wanted]
+            figure = max([figure, *(_digit_width(row.cells[i].text) + 0.5 for row in rows)])
+        figures.append(figure)
+        word = max((len(w) for w in column.header.split()), default=0)
+        words.append(max(figure, word * CAPITAL_WIDTH + 1))
+    weights = [max(column.width, 1) for column in columns]
+    for floors in (words, figures):
+        if sum(floors) <= capacity:
+            return _fractions(_share(capacity, weights, floors)), True
+    # Too wide for the page: text columns keep some room of their own so that names do not
+    # turn into towers of syllables.
+    wanted = [
+        max(floor, min(column.width, CROWDED_TEXT)) if column.kind == "text" else floor
+        for column, floor in zip(columns, figures, strict=True)
+    ]
+    return _fractions(wanted), False
+
+
+def _share(capacity: float, weights: list[int], floors: list[float]) -> list[float]:
+    """Share ``capacity`` by weight; a column whose share is below its floor gets its floor
+    and leaves the rest to the others."""
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(weights)) if i not in fixed]
+        weight = sum(weights[i] for i in free)
+        room = capacity - sum(fixed.values())
+        share = {i: room * weights[i] / weight for i in free}
+        short = [i for i in free if share[i] < floors[i]]
+        if not short:
+            return [fixed[i] if i in fixed else share[i] for i in range(len(weights))]
+        fixed.update((i, floors[i]) for i in short)
+
+
+def _fractions(widths: list[float]) -> list[float]:
+    total = sum(widths)
+    return [w / total for w in widths]
+
+
+def _mark_tall_rows(rows: list[BodyRow], widths: list[float], landscape: bool, small: bool) -> None:
+    """Rows are kept whole on a page, except a row that would take more than a third of a
+    page (long narratives): it may break, rather than leave the rest of the page empty, and
+    so that WeasyPrint still repeats the header above its continuation (it drops the header
+    when an unbreakable row is taller than the page)."""
+    size = SMALL_PT if small else TABLE_PT
+    page_cm = LANDSCAPE_CM if landscape else PORTRAIT_CM
+    limit = TALL_ROW * (LANDSCAPE_HEIGHT_CM if landscape else PORTRAIT_HEIGHT_CM)
+    letter = TEXT_EM * size * PT_CM
+    line = LINE_HEIGHT * size * PT_CM
+    per_line = [max((page_cm * w - CELL_PADDING_CM) / letter, 1) for w in widths]
+    for row in rows:
+        lines = max(
+            (math.ceil(len(cell.text) / n) for cell, n in zip(row.cells, per_line, strict=True)),
+            default=1,
+        )
+        if lines * line > limit:
+            row.css += " tall"
+
+
+def _digit_width(text: str) -> float:
+    """The width of a figure in digit widths (separators are narrow)."""
+    return sum(0.5 if ch in ".,:" else 1.0 for ch in text)
 
 
 def _align(column: Column) -> str:
@@ -334,7 +504,5 @@ def _header_rows(columns: tuple[Column, ...]) -> list[list[HeaderCell]]:
 
 def _css_string(text: str) -> str:
     """``text`` as a quoted CSS string that is safe inside ``<style>``."""
-    safe = "".join(
-        ch if ch.isalnum() or ch in " .,-()/·" else f"\\{ord(ch):06x}" for ch in text
-    )
+    safe = "".join(ch if ch.isalnum() or ch in " .,-()/·" else f"\\{ord(ch):06x}" for ch in text)
     return f'"{safe}"'
