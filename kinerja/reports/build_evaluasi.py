@@ -22,6 +22,7 @@ from .common import (
     money_cell,
     program_label,
     split_sections,
+    stored_text,
     total_row,
     tree_rows,
 )
@@ -45,13 +46,6 @@ from .document import (
     Table,
     TableOfContents,
 )
-
-MISSING = "Belum diisi."
-
-
-def _text(ctx: ReportContext, key: str, default: str = MISSING) -> list[Paragraph]:
-    text = ctx.texts.get(key) or default
-    return [Paragraph(p.strip()) for p in text.split("\n\n") if p.strip()]
 
 
 def _programs(ctx):
@@ -187,7 +181,10 @@ def table_3_2(ctx: ReportContext) -> Table:
             result = node.indicators[0]
             plan, real = _indicator_text(result)
             narrative, obstacles = ctx.narratives.get(result.indicator.id, ("", ""))
-            story = narrative + (f" Kendala: {obstacles}" if obstacles else "")
+            story = narrative
+            if obstacles and obstacles not in narrative:
+                joint = " " if not narrative or narrative.rstrip().endswith(".") else ". "
+                story = f"{narrative}{joint}Kendala: {obstacles}".strip()
             note = "*" if result.achievement.is_capped else ""
         name = node.name if depth < 2 else f"{position} {node.name}"
         return (
@@ -796,7 +793,7 @@ def build(ctx: ReportContext) -> Document:
     front = Section(
         (
             Heading("KATA PENGANTAR", 1),
-            *_text(
+            *stored_text(
                 ctx,
                 "kata_pengantar",
                 f"Laporan Evaluasi Kinerja {ctx.unit_name} Tahun Anggaran {ctx.year} ini disusun "
@@ -814,34 +811,34 @@ def build(ctx: ReportContext) -> Document:
         (
             Heading("BAB I PENDAHULUAN", 1),
             Heading("A. Latar Belakang", 2),
-            *_text(ctx, "latar_belakang"),
+            *stored_text(ctx, "latar_belakang"),
             Heading("B. Tujuan dan Sasaran", 2),
-            *_text(
+            *stored_text(
                 ctx,
                 "tujuan",
                 f"Laporan ini menjadi sarana evaluasi atas pencapaian kinerja {ctx.unit_name} "
                 f"Tahun Anggaran {ctx.year} dan bahan penyusunan LPPD, LKjIP dan LKPj.",
             ),
             Heading("C. Dasar Penyusunan", 2),
-            *_text(ctx, "dasar_penyusunan"),
+            *stored_text(ctx, "dasar_penyusunan"),
             *bab_2(ctx),
             *bab_3(ctx),
             Heading("BAB IV REALISASI PELAKSANAAN RENCANA KERJA PEMERINTAH (RKP)", 1),
-            *_text(ctx, "rkp"),
+            *stored_text(ctx, "rkp"),
             Heading("BAB V TUGAS PEMBANTUAN", 1),
-            *_text(ctx, "tugas_pembantuan"),
+            *stored_text(ctx, "tugas_pembantuan"),
             Heading("BAB VI TUGAS UMUM PEMERINTAHAN", 1),
-            *_text(ctx, "tugas_umum"),
+            *stored_text(ctx, "tugas_umum"),
             Heading("BAB VII PENERAPAN DAN PENCAPAIAN STANDAR PELAYANAN MINIMAL", 1),
-            *_text(ctx, "spm"),
+            *stored_text(ctx, "spm"),
             *bab_8(ctx),
             Heading("BAB IX PERMASALAHAN DAN TINDAK LANJUT", 1),
             Heading("A. Permasalahan", 2),
-            *_text(ctx, "permasalahan"),
+            *stored_text(ctx, "permasalahan"),
             Heading("B. Solusi", 2),
-            *_text(ctx, "solusi"),
+            *stored_text(ctx, "solusi"),
             Heading("BAB X PENUTUP", 1),
-            *_text(ctx, "penutup"),
+            *stored_text(ctx, "penutup"),
             signature,
         )
     )

@@ -13,6 +13,7 @@ from kinerja.core.numbers import fmt_number, fmt_percent, fmt_rupiah
 
 from .build_evaluasi import achievement_bars, agreement_tables, scurve
 from .common import (
+    MISSING,
     achievement_sentence,
     amount_in_words,
     fmt_target,
@@ -20,6 +21,7 @@ from .common import (
     input_table,
     program_label,
     split_sections,
+    stored_text,
 )
 from .context import ReportContext, SasaranIndicator
 from .document import (
@@ -36,13 +38,6 @@ from .document import (
     Table,
     TableOfContents,
 )
-
-MISSING = "Belum diisi."
-
-
-def _text(ctx: ReportContext, key: str, default: str = MISSING) -> list[Paragraph]:
-    text = ctx.texts.get(key) or default
-    return [Paragraph(p.strip()) for p in text.split("\n\n") if p.strip()]
 
 
 def _ach(ind: SasaranIndicator, target) -> Decimal | None:
@@ -241,7 +236,7 @@ def build(ctx: ReportContext) -> Document:
     front = Section(
         (
             Heading("KATA PENGANTAR", 1),
-            *_text(
+            *stored_text(
                 ctx,
                 "kata_pengantar",
                 f"Laporan Kinerja {ctx.unit_name} Tahun {ctx.year} disusun sesuai Peraturan "
@@ -276,11 +271,11 @@ def build(ctx: ReportContext) -> Document:
         (
             Heading("BAB I PENDAHULUAN", 1),
             Heading("A. Gambaran Umum Organisasi", 2),
-            *_text(ctx, "gambaran_umum", ctx.texts.get("latar_belakang") or MISSING),
+            *stored_text(ctx, "gambaran_umum", ctx.texts.get("latar_belakang") or MISSING),
             Heading("B. Aspek Strategis Organisasi", 2),
-            *_text(ctx, "aspek_strategis"),
+            *stored_text(ctx, "aspek_strategis"),
             Heading("C. Permasalahan Utama (Isu Strategis)", 2),
-            *_text(ctx, "permasalahan"),
+            *stored_text(ctx, "permasalahan"),
             Heading("BAB II PERENCANAAN KINERJA", 1),
             Paragraph(f"Ikhtisar Perjanjian Kinerja {ctx.unit_name} Tahun {ctx.year}:"),
             pk_summary_table(ctx),
@@ -306,7 +301,7 @@ def build(ctx: ReportContext) -> Document:
                 f"{fmt_number(root.achievement.value, 2)}% ({root.predicate}) dengan penyerapan "
                 f"anggaran {fmt_percent(root.absorption.value)}."
             ),
-            *_text(ctx, "penutup", ""),
+            *stored_text(ctx, "penutup", ""),
             head_signature(ctx),
         )
     )

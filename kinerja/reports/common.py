@@ -23,6 +23,8 @@ from .document import Cell, Column, Row, Section, Signature, SumOf, Table
 LEVEL_DEPTH = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2, "tolok_ukur": 2}
 SHORT_MONTHS = tuple(m[:3] for m in MONTHS_ID)
 
+MISSING = "Belum diisi."
+
 CellMaker = Callable[[ComputedNode, int, int, tuple[int, ...]], tuple[Cell, ...]]
 
 
@@ -194,3 +196,12 @@ def split_sections(blocks: Sequence, numbering: str = "arabic") -> tuple[Section
     if current:
         sections.append(Section(tuple(current), numbering=numbering))
     return tuple(sections)
+
+
+def stored_text(ctx: ReportContext, key: str, default: str = MISSING) -> list:
+    """The free text kept for the unit and year under ``key`` as paragraphs (one per line),
+    or ``default`` when it has not been written yet."""
+    from .document import Paragraph
+
+    text = ctx.texts.get(key) or default
+    return [Paragraph(p.strip()) for p in text.splitlines() if p.strip()]

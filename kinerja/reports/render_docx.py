@@ -174,6 +174,8 @@ class _Writer:
             self._cover(self.doc.cover)
         for section in self.doc.sections:
             self._section(section)
+        if self.template_section_free:  # nothing at all: still an A4 page
+            self._start_section(False, "none")
 
     # --- sections ----------------------------------------------------------------------
 
@@ -344,8 +346,7 @@ class _Writer:
     # --- tables ------------------------------------------------------------------------
 
     def _table(self, table: Table) -> None:
-        caption = self._paragraph(table.title, S_TABLE_CAPTION)
-        caption.paragraph_format.keep_with_next = True
+        self._paragraph(table.title, S_TABLE_CAPTION)  # kept with the table by its style
         columns = table.columns
         small = len(columns) >= MANY_COLUMNS
         head_style = _style_id(self.word, S_HEAD_SMALL if small else S_HEAD)
