@@ -1,9 +1,11 @@
 """The Word renderer: a ``Document`` → .docx bytes (python-docx).
 
 The file is meant to be edited further in Word, so the look lives in the style sheet: Normal
-(Arial 11), Heading 1–3 (what the table of contents collects), Title (cover), Caption (table
-titles, what the list of tables collects), List Bullet / List Number, a bordered table style
-and a few named paragraph styles ("Isi Tabel", "Kepala Tabel", "Teks Kecil", …); direct
+(Arial 11), Heading 1–3 (what the table of contents collects), Title (cover), Caption and two
+styles based on it ("Judul Tabel" for table titles, which the list of tables collects by that
+name, so that it works in a localised Word and in LibreOffice too, and "Judul Gambar" for
+chart titles), List Bullet / List Number, a bordered table style and a few named paragraph
+styles ("Isi Tabel", "Kepala Tabel", "Teks Kecil", …); direct
 formatting is kept to what depends on the data (alignment of a column, indentation of a row
 level, bold cells, row shading).
 
@@ -348,6 +350,9 @@ class _Writer:
     def _table(self, table: Table) -> None:
         self._paragraph(table.title, S_TABLE_CAPTION)  # kept with the table by its style
         columns = table.columns
+        if not columns:  # nothing to draw: the title and the notes only
+            self._notes(table)
+            return
         small = len(columns) >= MANY_COLUMNS
         head_style = _style_id(self.word, S_HEAD_SMALL if small else S_HEAD)
         body_style = _style_id(self.word, S_CELL_SMALL if small else S_CELL)
@@ -405,6 +410,9 @@ class _Writer:
                 tr.append(tc)
             tbl.append(tr)
         self.after_table = True
+        self._notes(table)
+
+    def _notes(self, table: Table) -> None:
         for i, note in enumerate(table.notes):
             p = self._paragraph(note, S_SMALL)
             if i == 0:
