@@ -26,6 +26,7 @@ import io
 import re
 import textwrap
 import threading
+from dataclasses import replace
 from decimal import Decimal
 
 import matplotlib as mpl
@@ -86,22 +87,24 @@ _LOCK = threading.Lock()
 # --- public API ------------------------------------------------------------------------
 
 
-def render_svg(chart: Chart) -> str:
-    """The chart as an inline-able ``<svg …>`` element (deterministic for the same chart)."""
+def render_svg(chart: Chart, *, with_title: bool = True) -> str:
+    """The chart as an inline-able ``<svg …>`` element (deterministic for the same chart).
+    ``with_title=False`` leaves the title out of the drawing (for documents that print it
+    as a caption); the ``<title>`` element for screen readers stays."""
     prefix = _id_prefix(chart.key)
     rc = {**_RC, "svg.hashsalt": prefix}
     buffer = io.StringIO()
     with _LOCK, mpl.rc_context(rc):
-        figure = _figure(chart)
+        figure = _figure(chart if with_title else replace(chart, title=""))
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     return _inline_svg(buffer.getvalue(), chart, prefix)
 
 
-def render_png(chart: Chart, dpi: int = 150) -> bytes:
+def render_png(chart: Chart, dpi: int = 150, *, with_title: bool = True) -> bytes:
     """The chart as PNG bytes (for python-docx); ``dpi`` sets the pixel width (16 cm)."""
     buffer = io.BytesIO()
     with _LOCK, mpl.rc_context(_RC):
-        figure = _figure(chart)
+        figure = _figure(chart if with_title else replace(chart, title=""))
         figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
 

@@ -100,7 +100,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     numbered_header: bool = True  # a row "1 2 3 …" under the header, as government forms do
-    landscape: bool = False
+    landscape: bool = False  # wide: builders give it a landscape section, XLSX prints landscape
     notes: tuple[str, ...] = ()
     sheet_name: str = ""  # XLSX sheet name (≤ 31 characters); default from key
 

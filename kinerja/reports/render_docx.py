@@ -456,7 +456,7 @@ class _Writer:
     def _chart(self, chart: Chart) -> None:
         from kinerja.reports import charts
 
-        png = charts.render_png(chart, dpi=CHART_DPI)
+        png = charts.render_png(chart, dpi=CHART_DPI, with_title=False)
         px_width, px_height = struct.unpack(">II", png[16:24])
         natural = Emu(int(px_width / CHART_DPI * 914400))
         width = min(self.page.width, natural)

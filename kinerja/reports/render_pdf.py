@@ -302,7 +302,8 @@ def _item(block: Block, anchor: str, run: Run) -> Item | None:
     if isinstance(block, Chart):
         from kinerja.reports.charts import render_svg
 
-        return Item("chart", block, id=anchor, data=_strip_xml_prolog(render_svg(block)))
+        svg = render_svg(block, with_title=False)
+        return Item("chart", block, id=anchor, data=_strip_xml_prolog(svg))
     if isinstance(block, Signature):
         return Item("signature", block, data=_signature(block))
     if isinstance(block, SignaturePair):
