@@ -12,6 +12,8 @@ the URL fetcher refuses every scheme except ``data:``, and fonts come from the s
 
 from __future__ import annotations
 
+import base64
+
 import logging
 import math
 import re
@@ -302,8 +304,11 @@ def _item(block: Block, anchor: str, run: Run) -> Item | None:
     if isinstance(block, Chart):
         from kinerja.reports.charts import render_svg
 
-        svg = render_svg(block, with_title=False)
-        return Item("chart", block, id=anchor, data=_strip_xml_prolog(svg))
+        # As an image, not inline: WeasyPrint then draws the SVG without running the CSS
+        # cascade over its thousands of glyph paths (seconds on a long report).
+        svg = _strip_xml_prolog(render_svg(block, with_title=False))
+        data = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+        return Item("chart", block, id=anchor, data=data)
     if isinstance(block, Signature):
         return Item("signature", block, data=_signature(block))
     if isinstance(block, SignaturePair):
