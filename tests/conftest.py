@@ -3,7 +3,9 @@ from django.test import Client
 
 
 @pytest.fixture(autouse=True)
-def _fast_hasher(settings):
+def _test_settings(settings):
+    """Tests run with production settings (DEBUG off) but over plain HTTP."""
+    settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
