@@ -18,7 +18,7 @@ from kinerja.core.periods import Period, quarter_of, semester_of
 from kinerja.core.rollup import ComputedNode, compute_tree
 
 from .build_evaluasi import scurve, table_monthly
-from .common import head_signature, money_cell, split_sections, tree_rows
+from .common import head_signature, money_cell, tree_rows
 from .context import ReportContext
 from .document import (
     Cell,
@@ -30,6 +30,7 @@ from .document import (
     Paragraph,
     Ratio,
     Row,
+    Section,
     Table,
 )
 
@@ -201,9 +202,7 @@ def _leaves(ctx: ReportContext) -> list[ComputedNode]:
 
 
 def warned_leaves(ctx: ReportContext) -> list[ComputedNode]:
-    return [
-        n for n in _leaves(ctx) if n.deviation_fisik_warning or n.deviation_keuangan_warning
-    ]
+    return [n for n in _leaves(ctx) if n.deviation_fisik_warning or n.deviation_keuangan_warning]
 
 
 def warning_table(ctx: ReportContext, leaves: list[ComputedNode]) -> Table:
@@ -220,8 +219,14 @@ def warning_table(ctx: ReportContext, leaves: list[ComputedNode]) -> Table:
     )
     rows = []
     for n in leaves:
-        what = [w for w, on in (("fisik", n.deviation_fisik_warning),
-                                ("keuangan", n.deviation_keuangan_warning)) if on]
+        what = [
+            w
+            for w, on in (
+                ("fisik", n.deviation_fisik_warning),
+                ("keuangan", n.deviation_keuangan_warning),
+            )
+            if on
+        ]
         rows.append(
             Row(
                 (
@@ -276,9 +281,7 @@ def monthly_table(ctx: ReportContext) -> Table:
 def curve(ctx: ReportContext) -> Chart:
     """The S-curve: the plan over the whole year, the realisation up to the month only."""
     series = tuple(
-        r
-        if r.month <= ctx.upto_month
-        else dataclasses.replace(r, fisik=None, keuangan=None)
+        r if r.month <= ctx.upto_month else dataclasses.replace(r, fisik=None, keuangan=None)
         for r in ctx.series
     )
     chart = scurve(dataclasses.replace(ctx, series=series))
@@ -350,9 +353,7 @@ def warning_blocks(ctx: ReportContext) -> list:
     leaves = _leaves(ctx)
     warned = warned_leaves(ctx)
     noun = ctx.leaf_noun
-    measured = [
-        n for n in leaves if n.deviation_fisik.defined or n.deviation_keuangan.defined
-    ]
+    measured = [n for n in leaves if n.deviation_fisik.defined or n.deviation_keuangan.defined]
     if not measured:
         return [
             Paragraph(
@@ -407,7 +408,7 @@ def build(ctx: ReportContext) -> Document:
         unit_name=ctx.unit_name,
         government_name=ctx.government,
         year=ctx.year,
-        sections=split_sections(blocks),
+        sections=(Section(tuple(blocks), landscape=True),),
         cover=None,
         filename_stem=f"realisasi-{ctx.unit_slug}-{ctx.year}-{ctx.upto_month:02d}",
         meta={"generated_on": ctx.generated_on.isoformat(), "upto_month": ctx.upto_month},

@@ -13,7 +13,6 @@ the URL fetcher refuses every scheme except ``data:``, and fonts come from the s
 from __future__ import annotations
 
 import base64
-
 import logging
 import math
 import re
@@ -44,7 +43,14 @@ MIN_WIDTH = 5  # no column narrower than about five digits ("NO" in bold, padded
 # table font sizes, a digit of Liberation Sans (0,556 em, bold too), an upper-case bold
 # letter against a digit, and the horizontal padding and border of a cell.
 PORTRAIT_CM, LANDSCAPE_CM = 16.0, 24.7
-TABLE_PT, SMALL_PT = 9, 8
+TABLE_PT, SMALL_PT, TINY_PT = 9, 8, 6.5
+VERY_MANY_COLUMNS = 16  # forms like the Evaluasi Renja (23 columns) are set in 6,5 pt
+
+
+def _table_pt(n_columns: int) -> float:
+    if n_columns >= VERY_MANY_COLUMNS:
+        return TINY_PT
+    return SMALL_PT if n_columns >= MANY_COLUMNS else TABLE_PT
 PT_CM = 2.54 / 72
 DIGIT_EM = 0.56
 CAPITAL_WIDTH = 1.25
@@ -382,6 +388,8 @@ def _table_view(table: Table, landscape: bool) -> TableView:
     widths, fits = _widths(columns, rows, landscape, small)
     _mark_tall_rows(rows, widths, landscape, small)
     css = ["many-columns" if small else "", "" if fits else "crowded"]
+    if len(columns) >= VERY_MANY_COLUMNS:
+        css.append("very-many-columns")
     return TableView(
         title=table.title,
         widths=[f"{100 * w:.3f}%" for w in widths],
@@ -403,7 +411,7 @@ def _widths(
     Widths are counted in digit widths of the table font. If even the figures do not fit
     the page, every column gets a share of its minimum and figures may wrap (``fits`` is
     False)."""
-    size = SMALL_PT if small else TABLE_PT
+    size = _table_pt(len(columns))
     capacity = ((LANDSCAPE_CM if landscape else PORTRAIT_CM) - len(columns) * CELL_PADDING_CM) / (
         DIGIT_EM * size * PT_CM
     )
@@ -454,7 +462,7 @@ def _mark_tall_rows(rows: list[BodyRow], widths: list[float], landscape: bool, s
     page (long narratives): it may break, rather than leave the rest of the page empty, and
     so that WeasyPrint still repeats the header above its continuation (it drops the header
     when an unbreakable row is taller than the page)."""
-    size = SMALL_PT if small else TABLE_PT
+    size = _table_pt(len(widths))
     page_cm = LANDSCAPE_CM if landscape else PORTRAIT_CM
     limit = TALL_ROW * (LANDSCAPE_HEIGHT_CM if landscape else PORTRAIT_HEIGHT_CM)
     letter = TEXT_EM * size * PT_CM
