@@ -136,3 +136,62 @@ def test_inspectorate_of_another_government_sees_nothing(db, client, django_user
     Membership.objects.create(user=user, government=other, role="inspectorate")
     client.force_login(user)
     assert client.get(UNIT_2020).status_code == 404
+
+
+def test_unit_page_draws_the_charts_inline(login):
+    html = login("operator").get(UNIT_2020).content.decode()
+    assert "<title>Kurva S Realisasi Fisik dan Keuangan Tahun 2020</title>" in html
+    assert "<title>Capaian Keluaran per Kegiatan Tahun 2020</title>" in html
+    assert "http://" not in html.split("<svg", 1)[1].split("</svg>", 1)[0].replace(
+        "http://www.w3.org", "")
+
+
+TEXTS_2020 = reverse("report-texts", args=["biro-pemerintahan", 2020])
+
+
+def test_operator_edits_report_texts_and_they_reach_the_report(login):
+    from kinerja.org.models import OrgUnit
+    from kinerja.reports.document import Paragraph
+    from kinerja.reports.service import build_document
+
+    client = login("operator")
+    page = client.get(TEXTS_2020).content.decode()
+    assert "Kata pengantar" in page and "Assalamu" in page
+    response = client.post(TEXTS_2020, {"dasar_penyusunan": "UU 23/2014\nPP 18/2016",
+                                        "kata_pengantar": "Kata pengantar baru.",
+                                        "solusi": ""})
+    assert response.status_code == 302
+    document = build_document("evaluasi", OrgUnit.objects.get(slug="biro-pemerintahan"), 2020)
+    paragraphs = [b.text for b in document.blocks() if isinstance(b, Paragraph)]
+    assert "UU 23/2014" in paragraphs and "PP 18/2016" in paragraphs
+    assert "Kata pengantar baru." in paragraphs
+    # a field posted empty removes its text; a field not posted keeps it
+    from kinerja.plans.models import ReportText
+
+    stored = set(ReportText.objects.filter(year=2020).values_list("key", flat=True))
+    assert "solusi" not in stored and "latar_belakang" in stored
+    assert any(p.startswith("Laporan Evaluasi Kinerja Program") for p in paragraphs)
+
+
+def test_inspectorate_reads_texts_but_cannot_change_them(login):
+    from kinerja.plans.models import ReportText
+
+    client = login("inspektorat")
+    page = client.get(TEXTS_2020).content.decode()
+    assert "readonly" in page and "Simpan" not in page
+    before = list(ReportText.objects.values_list("key", "text"))
+    assert client.post(TEXTS_2020, {"kata_pengantar": "diubah"}).status_code == 404
+    assert list(ReportText.objects.values_list("key", "text")) == before
+
+
+def test_report_texts_refuse_unknown_and_too_long():
+    import pytest as _pytest
+
+    from kinerja.org.models import OrgUnit
+    from kinerja.plans.services import report_texts_save
+
+    unit = OrgUnit.objects.get(slug="biro-pemerintahan")
+    with _pytest.raises(ValueError, match="tidak dikenal: rahasia"):
+        report_texts_save(unit=unit, year=2020, texts={"rahasia": "x"})
+    with _pytest.raises(ValueError, match="terlalu panjang"):
+        report_texts_save(unit=unit, year=2020, texts={"solusi": "x" * 20_001})

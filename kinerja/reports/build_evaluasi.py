@@ -12,15 +12,16 @@ from kinerja.core.numbers import MONTHS_ID, fmt_number, fmt_percent, fmt_rupiah
 from kinerja.core.periods import Period
 
 from .common import (
-    SHORT_MONTHS,
     achievement_sentence,
     amount_in_words,
     fmt_target,
     head_signature,
     input_table,
+    kegiatan_bars,
     kegiatan_label,
     money_cell,
     program_label,
+    scurve_chart,
     split_sections,
     stored_text,
     total_row,
@@ -30,7 +31,6 @@ from .context import ReportContext
 from .document import (
     Cell,
     Chart,
-    ChartSeries,
     Column,
     Cover,
     Difference,
@@ -277,30 +277,11 @@ def periodic_paragraphs(ctx: ReportContext) -> list[Paragraph]:
 
 
 def scurve(ctx: ReportContext) -> Chart:
-    return Chart(
-        "kurva-s",
-        f"Kurva S Realisasi Fisik dan Keuangan Tahun {ctx.year}",
-        "scurve",
-        SHORT_MONTHS,
-        (
-            ChartSeries("Target fisik", tuple(r.plan_fisik for r in ctx.series), "plan"),
-            ChartSeries("Target keuangan", tuple(r.plan_keuangan for r in ctx.series), "plan"),
-            ChartSeries("Realisasi fisik", tuple(r.fisik for r in ctx.series)),
-            ChartSeries("Realisasi keuangan", tuple(r.keuangan for r in ctx.series)),
-        ),
-    )
+    return scurve_chart(ctx.series, ctx.year)
 
 
 def achievement_bars(ctx: ReportContext) -> Chart:
-    kegiatan = _kegiatan(ctx)
-    return Chart(
-        "capaian-kegiatan",
-        f"Capaian Keluaran per Kegiatan Tahun {ctx.year}",
-        "bars",
-        tuple(k.name for k in kegiatan),
-        (ChartSeries("Capaian (%)", tuple(k.achievement.value for k in kegiatan), "bar"),),
-        bar_labels=tuple(k.predicate or "" for k in kegiatan),
-    )
+    return kegiatan_bars(ctx.root, ctx.year)
 
 
 def table_indicators(ctx, key, title, nodes, kind_label) -> Table:

@@ -18,7 +18,7 @@ from kinerja.core.numbers import (
 from kinerja.core.rollup import ComputedNode
 
 from .context import ReportContext
-from .document import Cell, Column, Row, Section, Signature, SumOf, Table
+from .document import Cell, Chart, ChartSeries, Column, Row, Section, Signature, SumOf, Table
 
 LEVEL_DEPTH = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2, "tolok_ukur": 2}
 SHORT_MONTHS = tuple(m[:3] for m in MONTHS_ID)
@@ -205,3 +205,32 @@ def stored_text(ctx: ReportContext, key: str, default: str = MISSING) -> list:
 
     text = ctx.texts.get(key) or default
     return [Paragraph(p.strip()) for p in text.splitlines() if p.strip()]
+
+
+def scurve_chart(series, year: int) -> Chart:
+    """The S-curve of cumulative plan and realisation, fisik and keuangan, by month."""
+    return Chart(
+        "kurva-s",
+        f"Kurva S Realisasi Fisik dan Keuangan Tahun {year}",
+        "scurve",
+        SHORT_MONTHS,
+        (
+            ChartSeries("Target fisik", tuple(r.plan_fisik for r in series), "plan"),
+            ChartSeries("Target keuangan", tuple(r.plan_keuangan for r in series), "plan"),
+            ChartSeries("Realisasi fisik", tuple(r.fisik for r in series)),
+            ChartSeries("Realisasi keuangan", tuple(r.keuangan for r in series)),
+        ),
+    )
+
+
+def kegiatan_bars(root: ComputedNode, year: int) -> Chart:
+    """Output achievement per kegiatan, coloured by predicate."""
+    kegiatan = [k for p in root.children for k in p.children]
+    return Chart(
+        "capaian-kegiatan",
+        f"Capaian Keluaran per Kegiatan Tahun {year}",
+        "bars",
+        tuple(k.name for k in kegiatan),
+        (ChartSeries("Capaian (%)", tuple(k.achievement.value for k in kegiatan), "bar"),),
+        bar_labels=tuple(k.predicate or "" for k in kegiatan),
+    )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("unit/<slug:slug>/<int:year>/", views.unit_year, name="unit-year"),
     path("unit/<slug:slug>/<int:year>/laporan/", views.reports, name="reports"),
+    path("unit/<slug:slug>/<int:year>/teks/", views.report_texts, name="report-texts"),
     path(
         "unit/<slug:slug>/<int:year>/laporan/<str:kind>.<str:fmt>",
         views.report_download,

@@ -1,10 +1,15 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
-from kinerja.org.access import readable_units, unit_for_reading
-from kinerja.plans.models import Plan
+from kinerja.core.rollup import monthly_series
+from kinerja.org.access import can_write_unit, readable_units, unit_for_reading
+from kinerja.plans.models import Plan, ReportText
 from kinerja.plans.selectors import compute_plan
+from kinerja.plans.services import REPORT_TEXT_KEYS, report_texts_save
+from kinerja.reports.charts import render_svg
+from kinerja.reports.common import kegiatan_bars, scurve_chart
 from kinerja.reports.service import FORMATS, KINDS, make_report
 
 
@@ -31,6 +36,11 @@ def unit_year(request, slug: str, year: int):
     upto = min(max(upto, 1), 12)
     result = compute_plan(plan, upto_month=upto)
     rows = [(depth, node) for depth, node in _flatten(result.root)]
+    series = monthly_series(result.root, rules=result.rules)
+    charts = [
+        render_svg(scurve_chart(series, plan.year)),
+        render_svg(kegiatan_bars(result.root, plan.year)),
+    ]
     head = unit.heads.filter(year=year).first()
     other_years = Plan.objects.filter(unit=unit).exclude(year=year).values_list("year", flat=True)
     return render(
@@ -45,6 +55,7 @@ def unit_year(request, slug: str, year: int):
             "other_years": list(other_years),
             "months": range(1, 13),
             "rules": result.rules.describe(),
+            "charts": charts,
         },
     )
 
@@ -93,3 +104,29 @@ def report_download(request, slug: str, year: int, kind: str, fmt: str):
     response = HttpResponse(report.content, content_type=report.content_type)
     response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
     return response
+
+
+@login_required
+def report_texts(request, slug: str, year: int):
+    """The free texts of the unit's reports for the year: readers see them, writers edit."""
+    plan = _plan_for(request, slug, year)
+    unit = plan.unit
+    may_write = can_write_unit(request.user, unit)
+    if request.method == "POST":
+        if not may_write:
+            raise Http404("Unit tidak ditemukan")
+        texts = {key: request.POST[key] for key in REPORT_TEXT_KEYS if key in request.POST}
+        try:
+            changed = report_texts_save(unit=unit, year=year, texts=texts)
+        except ValueError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Tersimpan: {len(changed)} bagian teks berubah.")
+            return redirect("report-texts", slug=unit.slug, year=year)
+    stored = {t.key: t.text for t in ReportText.objects.filter(unit=unit, year=year)}
+    fields = [(key, label, stored.get(key, "")) for key, label in REPORT_TEXT_KEYS.items()]
+    return render(
+        request,
+        "kinerja/report_texts.html",
+        {"unit": unit, "plan": plan, "fields": fields, "may_write": may_write},
+    )
