@@ -24,7 +24,10 @@ True only when the cap changed the value. A negative raw value (higher is better
 negative realisation) is not floored.
 
 Also included: ``realisation_upto``, the realisation of an indicator up to a month
-(cumulative indicators add up, stock indicators take the latest value).
+(cumulative indicators add up, stock indicators take the latest value), and ``realised``, the
+same over pairs already normalised.
+
+The explanations are written when they are first read (``lazy``), not while computing.
 
 Not included: averaging several indicators or nodes (``rollup``), predicates (``rules``).
 """
@@ -34,8 +37,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from kinerja.core.numbers import decimal_context, fmt_compact, to_decimal
+from kinerja.core.lazy import Frozen, Text, concat, resolve
+from kinerja.core.numbers import ARITHMETIC, fmt_compact, to_decimal
 from kinerja.core.rules import DEFAULT_RULES, Rules
 
 POLARITIES = ("higher", "lower")
@@ -43,7 +48,10 @@ VALUE_TYPES = ("number", "percent", "range", "qualitative")
 QUALITATIVE_MODES = ("levels", "met")
 
 _HUNDRED = Decimal(100)
+_TWO_HUNDRED = Decimal(200)
 _ZERO = Decimal(0)
+# the arithmetic of ``numbers.decimal_context``, called explicitly (no localcontext per call)
+_add, _sub, _mul, _div = ARITHMETIC.add, ARITHMETIC.subtract, ARITHMETIC.multiply, ARITHMETIC.divide
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,20 @@ class Target:
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, to_decimal(getattr(self, name)))
 
+    @classmethod
+    def trusted(
+        cls,
+        value: Decimal | None = None,
+        low: Decimal | None = None,
+        high: Decimal | None = None,
+        label: str | None = None,
+    ) -> Target:
+        """Build without conversion, from finite Decimals (or None) such as a database
+        driver returns."""
+        obj = object.__new__(cls)
+        obj.__dict__.update(value=value, low=low, high=high, label=label)
+        return obj
+
     def is_complete(self, spec: IndicatorSpec) -> bool:
         """Whether the part of the target that ``spec`` needs is filled in."""
         if spec.value_type == "range":
@@ -108,8 +130,7 @@ class Target:
         return self.value is not None
 
 
-@dataclass(frozen=True)
-class Achievement:
+class Achievement(Frozen):
     """The achievement of one indicator.
 
     ``raw``: the formula's value, uncapped (None when undefined). ``capped``: min(raw, cap).
@@ -118,26 +139,116 @@ class Achievement:
     ``explanation``: Indonesian, with the cap note (``"140 = 7 ÷ 5 × 100; dibatasi 100"``);
     ``raw_explanation``: the same without the cap note. ``reason``: short reason when
     undefined (``"target 0"``), empty otherwise.
+
+    Frozen. The explanations may be given as a ``lazy.Text``; they are written on first
+    access and kept. Equality, hash and repr use the written texts.
     """
+
+    __slots__ = (
+        "raw",
+        "capped",
+        "is_capped",
+        "formula",
+        "_explanation",
+        "_raw_explanation",
+        "reason",
+    )
+    __match_args__ = (
+        "raw",
+        "capped",
+        "is_capped",
+        "formula",
+        "explanation",
+        "raw_explanation",
+        "reason",
+    )
 
     raw: Decimal | None
     capped: Decimal | None
     is_capped: bool
     formula: str
-    explanation: str
-    raw_explanation: str = ""
-    reason: str = ""
+    reason: str
+
+    def __init__(
+        self,
+        raw: Decimal | None,
+        capped: Decimal | None,
+        is_capped: bool,
+        formula: str,
+        explanation: Text,
+        raw_explanation: Text = "",
+        reason: str = "",
+    ) -> None:
+        _set_raw(self, raw)
+        _set_capped(self, capped)
+        _set_is_capped(self, is_capped)
+        _set_formula(self, formula)
+        _set_explanation(self, explanation)
+        _set_raw_explanation(self, raw_explanation)
+        _set_reason(self, reason)
+
+    @property
+    def explanation(self) -> str:
+        text = self._explanation
+        if type(text) is not str:
+            text = resolve(text)
+            _set_explanation(self, text)
+        return text
+
+    @property
+    def raw_explanation(self) -> str:
+        text = self._raw_explanation
+        if type(text) is not str:
+            text = resolve(text)
+            _set_raw_explanation(self, text)
+        return text
 
     @property
     def defined(self) -> bool:
         return self.raw is not None
 
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.raw,
+            self.capped,
+            self.is_capped,
+            self.formula,
+            self.explanation,
+            self.raw_explanation,
+            self.reason,
+        )
 
-@dataclass(frozen=True)
-class _Raw:
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        pairs = zip(self.__match_args__, self._fields(), strict=True)
+        values = ", ".join(f"{name}={value!r}" for name, value in pairs)
+        return f"{self.__class__.__qualname__}({values})"
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (self.__class__, self._fields())
+
+
+# the slots' own setters: Frozen refuses ordinary assignment
+_set_raw = Achievement.raw.__set__  # type: ignore[attr-defined]
+_set_capped = Achievement.capped.__set__  # type: ignore[attr-defined]
+_set_is_capped = Achievement.is_capped.__set__  # type: ignore[attr-defined]
+_set_formula = Achievement.formula.__set__  # type: ignore[attr-defined]
+_set_explanation = Achievement._explanation.__set__  # type: ignore[attr-defined]
+_set_raw_explanation = Achievement._raw_explanation.__set__  # type: ignore[attr-defined]
+_set_reason = Achievement.reason.__set__  # type: ignore[attr-defined]
+
+
+class _Raw(NamedTuple):
     value: Decimal | None
     formula: str
-    text: str
+    text: Text
     reason: str = ""
 
 
@@ -151,6 +262,58 @@ def _r(value: Decimal) -> str:
     return fmt_compact(value, 2)
 
 
+# --- explanation texts, written on first access (see ``lazy``) --------------------------
+
+
+def _t_capped(text: Text, capped: Decimal) -> str:
+    return f"{resolve(text)}; dibatasi {_r(capped)}"
+
+
+def _t_r_over_t(value: Decimal, real: Decimal, target: Decimal) -> str:
+    return f"{_r(value)} = {_n(real)} ÷ {_n(target)} × 100"
+
+
+def _t_target_zero(real: Decimal) -> str:
+    return f"0 = target 0, realisasi {_n(real)} (bukan 0)"
+
+
+def _t_zero_real(target: Decimal) -> str:
+    return (
+        f"200 = realisasi 0: {_n(target)} ÷ 0 tidak terdefinisi, dipakai"
+        f" (2 × {_n(target)} − 0) ÷ {_n(target)} × 100"
+    )
+
+
+def _formula(key: str, target: Decimal, real: Decimal) -> str:
+    if key == "2t_minus_r":
+        return f"(2 × {_n(target)} − {_n(real)}) ÷ {_n(target)} × 100"
+    return f"{_n(target)} ÷ {_n(real)} × 100"
+
+
+def _t_lower(key: str, target: Decimal, real: Decimal, value: Decimal) -> str:
+    if value < 0:
+        return f"0 = {_formula(key, target, real)} = {_r(value)}; minimal 0"
+    return f"{_r(value)} = {_formula(key, target, real)}"
+
+
+def _t_range_inside(real: Decimal, low: Decimal, high: Decimal) -> str:
+    return f"100 = {_n(real)} di dalam rentang {_n(low)}–{_n(high)}"
+
+
+def _t_range(text: Text, where: str, low: Decimal, high: Decimal, bound: Decimal) -> str:
+    span = f"{_n(low)}–{_n(high)}"
+    if where == "above":
+        note = f" (di atas rentang {span})"
+    elif where == "below":
+        note = f" (di bawah rentang {span})"
+    else:
+        note = f" (di dalam rentang {span}, dihitung terhadap {_n(bound)})"
+    return resolve(text) + note
+
+
+# --- the formulas ------------------------------------------------------------------------
+
+
 def _undefined_raw(reason: str) -> _Raw:
     return _Raw(None, "none", f"{reason}: capaian tidak terdefinisi", reason)
 
@@ -162,42 +325,37 @@ def _finish(raw: _Raw, rules: Rules) -> Achievement:
     if rules.cap is not None and raw.value > rules.cap:
         capped = rules.cap
     is_capped = capped != raw.value
-    text = f"{raw.text}; dibatasi {_r(capped)}" if is_capped else raw.text
+    text = (_t_capped, raw.text, capped) if is_capped else raw.text
     return Achievement(raw.value, capped, is_capped, raw.formula, text, raw.text)
 
 
 def _numeric(polarity: str, target: Decimal, real: Decimal, rules: Rules) -> _Raw:
-    """Achievement of R against a single number T with the polarity's formula."""
-    with decimal_context():
-        if target < 0:
-            return _undefined_raw("target negatif")
-        if target == 0:
-            if polarity == "higher":
-                return _undefined_raw("target 0")
-            if real == 0:
-                return _Raw(_HUNDRED, "target_zero", "100 = target 0 dan realisasi 0")
-            return _Raw(_ZERO, "target_zero", f"0 = target 0, realisasi {_n(real)} (bukan 0)")
+    """Achievement of R against a single number T with the polarity's formula.
+
+    The arithmetic runs in ``ARITHMETIC`` (the context of ``decimal_context``)."""
+    if target < 0:
+        return _undefined_raw("target negatif")
+    if target == 0:
         if polarity == "higher":
-            value = real * _HUNDRED / target
-            return _Raw(value, "r_over_t", f"{_r(value)} = {_n(real)} ÷ {_n(target)} × 100")
-        if rules.lower_is_better == "2t_minus_r":
-            value = (2 * target - real) * _HUNDRED / target
-            formula = f"(2 × {_n(target)} − {_n(real)}) ÷ {_n(target)} × 100"
-            key = "2t_minus_r"
-        else:
-            if real == 0:
-                return _Raw(
-                    2 * _HUNDRED,
-                    "t_over_r_zero",
-                    f"200 = realisasi 0: {_n(target)} ÷ 0 tidak terdefinisi, dipakai"
-                    f" (2 × {_n(target)} − 0) ÷ {_n(target)} × 100",
-                )
-            value = target * _HUNDRED / real
-            formula = f"{_n(target)} ÷ {_n(real)} × 100"
-            key = "t_over_r"
-        if value < 0:
-            return _Raw(_ZERO, key, f"0 = {formula} = {_r(value)}; minimal 0")
-        return _Raw(value, key, f"{_r(value)} = {formula}")
+            return _undefined_raw("target 0")
+        if real == 0:
+            return _Raw(_HUNDRED, "target_zero", "100 = target 0 dan realisasi 0")
+        return _Raw(_ZERO, "target_zero", (_t_target_zero, real))
+    if polarity == "higher":
+        value = _div(_mul(real, _HUNDRED), target)
+        return _Raw(value, "r_over_t", (_t_r_over_t, value, real, target))
+    if rules.lower_is_better == "2t_minus_r":
+        value = _div(_mul(_sub(_mul(2, target), real), _HUNDRED), target)
+        key = "2t_minus_r"
+    else:
+        if real == 0:
+            return _Raw(_TWO_HUNDRED, "t_over_r_zero", (_t_zero_real, target))
+        value = _div(_mul(target, _HUNDRED), real)
+        key = "t_over_r"
+    text = (_t_lower, key, target, real, value)
+    if value < 0:
+        return _Raw(_ZERO, key, text)
+    return _Raw(value, key, text)
 
 
 def _range(spec: IndicatorSpec, target: Target, real: Decimal, rules: Rules) -> _Raw:
@@ -206,22 +364,21 @@ def _range(spec: IndicatorSpec, target: Target, real: Decimal, rules: Rules) -> 
         return _undefined_raw("target rentang belum lengkap")
     if low > high:
         return _undefined_raw("rentang target tidak valid")
-    span = f"{_n(low)}–{_n(high)}"
     if real > high:
         raw = _numeric(spec.polarity, high, real, rules)
-        note = f" (di atas rentang {span})"
+        where, bound = "above", high
     elif real < low:
         raw = _numeric(spec.polarity, low, real, rules)
-        note = f" (di bawah rentang {span})"
+        where, bound = "below", low
     elif rules.range_inside_is_100:
-        return _Raw(_HUNDRED, "range_inside", f"100 = {_n(real)} di dalam rentang {span}")
+        return _Raw(_HUNDRED, "range_inside", (_t_range_inside, real, low, high))
     else:
         bound = high if spec.polarity == "higher" else low
         raw = _numeric(spec.polarity, bound, real, rules)
-        note = f" (di dalam rentang {span}, dihitung terhadap {_n(bound)})"
+        where = "inside"
     if raw.value is None:
         return raw
-    return _Raw(raw.value, raw.formula, raw.text + note)
+    return _Raw(raw.value, raw.formula, (_t_range, raw.text, where, low, high, bound))
 
 
 def _label_key(label: str) -> str:
@@ -249,7 +406,7 @@ def _qualitative(spec: IndicatorSpec, target: Target, real: object, rules: Rules
         return _Raw(_ZERO, "met", f"0 = {got} belum memenuhi target {wanted}")
     raw = _numeric(spec.polarity, Decimal(t_pos), Decimal(r_pos), rules)
     levels_note = f"; tingkat {got} = {r_pos}, target {wanted} = {t_pos}"
-    return _Raw(raw.value, "levels", raw.text + levels_note)
+    return _Raw(raw.value, "levels", (concat, raw.text, levels_note))
 
 
 def achieve(
@@ -273,10 +430,13 @@ def achieve(
         return _finish(_undefined_raw("realisasi belum diisi"), rules)
     if spec.value_type == "qualitative":
         return _finish(_qualitative(spec, target, realisation, rules), rules)
-    try:
-        real = to_decimal(realisation)
-    except ValueError:
-        return _finish(_undefined_raw(f"realisasi bukan angka: {realisation}"), rules)
+    if type(realisation) is Decimal and realisation.is_finite():
+        real = realisation
+    else:
+        try:
+            real = to_decimal(realisation)
+        except ValueError:
+            return _finish(_undefined_raw(f"realisasi bukan angka: {realisation}"), rules)
     if spec.value_type == "range":
         return _finish(_range(spec, target, real, rules), rules)
     return _finish(_numeric(spec.polarity, to_decimal(target.value), real, rules), rules)
@@ -305,13 +465,23 @@ def realisation_upto(
     Qualitative indicators: the latest label (stripped). None when no month counts.
     Numbers go through ``to_decimal`` (a garbage string raises ValueError).
     """
-    given = [(m, v) for m, v in monthly_pairs(monthly) if 1 <= m <= upto_month and v is not None]
+    return realised(spec, monthly_pairs(monthly), upto_month)
+
+
+def realised(
+    spec: IndicatorSpec, pairs: tuple[tuple[int, object], ...], upto_month: int
+) -> Decimal | str | None:
+    """``realisation_upto`` over pairs already normalised by ``monthly_pairs`` (as
+    ``IndicatorInput.monthly`` holds them)."""
+    given = [(m, v) for m, v in pairs if 1 <= m <= upto_month and v is not None]
     if not given:
         return None
     latest = given[-1][1]
     if spec.value_type == "qualitative":
         return str(latest).strip()
     if not spec.cumulative:
-        return to_decimal(latest)
-    with decimal_context():
-        return sum((to_decimal(v) for _, v in given), _ZERO)
+        return to_decimal(latest)  # type: ignore[arg-type]
+    total = _ZERO
+    for _, v in given:
+        total = _add(total, v if type(v) is Decimal and v.is_finite() else to_decimal(v))
+    return total

@@ -4,12 +4,18 @@ Included:
 - ``to_decimal``: the one way into ``Decimal`` (Decimal, int or a plain machine string such as
   ``"1193209000.50"``); floats and bools are refused;
 - ``decimal_context``: the local arithmetic context (34 significant digits) every computation
-  in the core runs in;
+  in the core runs in, and ``ARITHMETIC``, the same settings as a context object for explicit
+  calls (``ARITHMETIC.divide(a, b)``), which avoids opening a local context per operation;
 - ``round_half_up``: the ONE rounding helper; it is used only for display (formatting and
   explanation strings), never to store a computed value;
 - ``percent``: numerator ÷ denominator × 100 at full precision;
 - formatting the Indonesian way: ``1.193.209.000``, ``71,51%``, ``Rp1.193.209.000``,
   ``31 Desember 2021``, NIP ``19741004 199402 1 002``, amounts in words (``terbilang``).
+
+The formatting runs hundreds of thousands of times for a province's explanations, so it
+takes shortcuts that give the same text: module-level contexts instead of ``localcontext``,
+``format(value, ",f")`` for the thousands, no conversion of values that are already finite
+Decimals. Values too long for the shortcut contexts (over 80 digits) take the general path.
 
 Not included: parsing numbers typed the Indonesian way (``"1.193.209.000,50"``); that belongs
 to the import layer.
@@ -19,7 +25,17 @@ from __future__ import annotations
 
 import datetime
 import re
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import (
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
 
 PRECISION = 34
 """Significant digits of the arithmetic context used for every division in the core."""
@@ -44,6 +60,26 @@ MONTHS_ID = (
 
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _HUNDRED = Decimal(100)
+
+# Module-level contexts, passed explicitly to Decimal methods instead of opening a
+# ``localcontext`` per call (that costs more than the rounding itself).
+ARITHMETIC = Context(prec=PRECISION, rounding=ROUND_HALF_EVEN)
+"""The arithmetic of ``decimal_context`` as a context object, for explicit calls such as
+``ARITHMETIC.divide(a, b)``: 34 digits, banker's rounding."""
+
+_WIDE = 80
+# Rounding for display: enough digits for any realistic figure; a result that would need
+# more signals InvalidOperation and takes the general path (same result, slower).
+_HALF_UP = Context(prec=_WIDE, rounding=ROUND_HALF_UP)
+# Normalising: Inexact is trapped so that a value with more than _WIDE digits, which would
+# be rounded, takes the general path instead.
+_EXACT = Context(
+    prec=_WIDE,
+    rounding=ROUND_HALF_EVEN,
+    traps=[InvalidOperation, DivisionByZero, Overflow, Inexact],
+)
+_STEPS = tuple(Decimal((0, (1,), -places)) for places in range(12))  # 1, 0.1, 0.01, …
+_SEPARATORS = str.maketrans(",.", ".,")  # 1,234.5 → 1.234,5
 
 
 def decimal_context():
@@ -83,6 +119,13 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
     raise TypeError(f"tipe tidak didukung sebagai angka: {type(value).__name__}")
 
 
+def _finite(value: Decimal | int | str) -> Decimal:
+    """``to_decimal``, with a shortcut for the usual case of a finite Decimal."""
+    if type(value) is Decimal and value.is_finite():
+        return value
+    return to_decimal(value)
+
+
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """Round to ``places`` decimals, halves away from zero (2,345 → 2,35; -2,345 → -2,35).
 
@@ -91,12 +134,17 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """
     if places < 0:
         raise ValueError("places harus ≥ 0")
-    value = to_decimal(value)
-    digits = max(PRECISION, value.adjusted() + places + 2)
-    with localcontext(prec=digits):
-        result = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        if result == 0:
-            result = abs(result)
+    if type(value) is not Decimal or not value.is_finite():
+        value = to_decimal(value)
+    try:
+        result = value.quantize(_STEPS[places], context=_HALF_UP)
+    except (IndexError, InvalidOperation):
+        # more decimals than tabulated, or more digits than _HALF_UP holds
+        digits = max(PRECISION, value.adjusted() + places + 2)
+        with localcontext(prec=digits):
+            result = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if not result:
+        return result.copy_abs()
     return result
 
 
@@ -109,12 +157,11 @@ def percent(
     """
     if numerator is None or denominator is None:
         return None
-    num = to_decimal(numerator)
-    den = to_decimal(denominator)
-    if den == 0:
+    num = _finite(numerator)
+    den = _finite(denominator)
+    if not den:
         return None
-    with decimal_context():
-        return num * _HUNDRED / den
+    return ARITHMETIC.divide(ARITHMETIC.multiply(num, _HUNDRED), den)
 
 
 def strip_zeros(value: Decimal) -> Decimal:
@@ -122,19 +169,24 @@ def strip_zeros(value: Decimal) -> Decimal:
 
     Never returns exponent notation when formatted with ``"f"``.
     """
-    value = to_decimal(value)
-    with localcontext(prec=max(PRECISION, len(value.as_tuple().digits))):
-        result = value.normalize()
-    if result == 0:
+    if type(value) is not Decimal or not value.is_finite():
+        value = to_decimal(value)
+    try:
+        result = value.normalize(_EXACT)
+    except Inexact:  # more than _WIDE digits: normalise at the value's own length
+        with localcontext(prec=max(PRECISION, len(value.as_tuple().digits))):
+            result = value.normalize()
+    if not result:
         return Decimal(0)
     return result
 
 
-def _group_thousands(digits: str) -> str:
-    head = len(digits) % 3 or 3
-    parts = [digits[:head]]
-    parts.extend(digits[i : i + 3] for i in range(head, len(digits), 3))
-    return ".".join(parts)
+def _grouped(number: Decimal) -> str:
+    """``number`` written with ``.`` between thousands and a decimal comma, as is."""
+    if number < 0:
+        return "-" + format(abs(number), ",f").translate(_SEPARATORS)
+    # abs() applies the current context, exactly as the sign-less form above does
+    return format(abs(number), ",f").translate(_SEPARATORS)
 
 
 def fmt_number(value: Decimal | int | str | None, places: int | None = None) -> str:
@@ -146,15 +198,9 @@ def fmt_number(value: Decimal | int | str | None, places: int | None = None) -> 
     """
     if value is None:
         return DASH
-    number = to_decimal(value)
-    number = strip_zeros(number) if places is None else round_half_up(number, places)
-    sign = "-" if number < 0 else ""
-    text = format(abs(number), "f")
-    whole, _, fraction = text.partition(".")
-    result = sign + _group_thousands(whole)
-    if fraction:
-        result += "," + fraction
-    return result
+    if places is None:
+        return _grouped(strip_zeros(value))
+    return _grouped(round_half_up(value, places))
 
 
 def fmt_compact(value: Decimal | int | str | None, places: int = 2) -> str:
@@ -165,7 +211,7 @@ def fmt_compact(value: Decimal | int | str | None, places: int = 2) -> str:
     """
     if value is None:
         return DASH
-    return fmt_number(round_half_up(to_decimal(value), places))
+    return _grouped(strip_zeros(round_half_up(value, places)))
 
 
 def fmt_rupiah(value: Decimal | int | str | None, places: int = 0) -> str:
@@ -175,16 +221,17 @@ def fmt_rupiah(value: Decimal | int | str | None, places: int = 0) -> str:
     """
     if value is None:
         return DASH
-    amount = round_half_up(to_decimal(value), places)
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{fmt_number(abs(amount), places)}"
+    amount = round_half_up(value, places)
+    if amount < 0:
+        return "-Rp" + _grouped(round_half_up(abs(amount), places))
+    return "Rp" + _grouped(round_half_up(abs(amount), places))
 
 
 def fmt_money(value: Decimal | int | str | None) -> str:
     """Rupiah shown exactly: no decimals for whole amounts, two decimals when there are sen."""
     if value is None:
         return DASH
-    amount = to_decimal(value)
+    amount = _finite(value)
     if amount == amount.to_integral_value():
         return fmt_rupiah(amount, 0)
     return fmt_rupiah(amount, max(2, -strip_zeros(amount).as_tuple().exponent))

@@ -22,6 +22,9 @@ Included (``compute_tree``), per node, at the end of ``upto_month``:
 
 Also included: ``monthly_series`` for the S-curve.
 
+Explanations are written when they are first read, not while computing (``lazy``): a
+province has about 200 000 of them and a page shows a few hundred.
+
 Not included: rounding of any stored value (explanations show results at 2 decimals and
 inputs at up to 4, half up, trailing zeros stripped), validation against printed figures
 (``validation``).
@@ -33,21 +36,25 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from kinerja.core.achievement import Achievement, achieve
+from kinerja.core.gcpause import gc_paused
+from kinerja.core.lazy import Frozen, Text, resolve
 from kinerja.core.numbers import (
+    ARITHMETIC,
     MONTHS_ID,
     decimal_context,
     fmt_compact,
     fmt_money,
     fmt_number,
-    percent,
 )
 from kinerja.core.rules import DEFAULT_RULES, Rules
 from kinerja.core.tree import IndicatorInput, PlanNode, level_name
 
 _ZERO = Decimal(0)
+_HUNDRED = Decimal(100)
 
 
 def _n(value: Decimal) -> str:
@@ -70,16 +77,38 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(Frozen):
     """One computed figure: its value (None when undefined, shown "–"), the machine key of
     the rule that produced it (``input``, ``sum``, ``ratio``, ``ratio_of_sums``, ``mean``,
     ``weighted_pagu``, ``min``, ``indicator``, ``deviation``, ``difference``, ``none``) and an
-    Indonesian explanation with the numbers written for display."""
+    Indonesian explanation with the numbers written for display.
+
+    Frozen, like a frozen dataclass of these three fields. The explanation is written on
+    first access and kept, because most explanations of a province are never shown: the
+    core stores a writer and up to three arguments in the figure itself (one object per
+    figure, which also keeps garbage collection cheap). ``explanation`` may also be given as
+    a ``lazy.Text``. Equality, hash and repr use the written text.
+    """
+
+    __slots__ = ("value", "rule", "_text", "_a", "_b", "_c")
+    __match_args__ = ("value", "rule", "explanation")
 
     value: Decimal | None
     rule: str
-    explanation: str
+
+    def __init__(self, value: Decimal | None, rule: str, explanation: Text) -> None:
+        _set_value(self, value)
+        _set_rule(self, rule)
+        _set_text(self, explanation)
+
+    @property
+    def explanation(self) -> str:
+        text = self._text
+        if type(text) is not str:
+            # a writer's arguments stay: another thread may be writing the same text
+            text = text.write(self) if type(text) is _Writer else resolve(text)
+            _set_text(self, text)
+        return text
 
     @property
     def defined(self) -> bool:
@@ -88,9 +117,66 @@ class Figure:
     def to_dict(self) -> dict[str, Any]:
         return {"value": _plain(self.value), "rule": self.rule, "explanation": self.explanation}
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.value, self.rule, self.explanation) == (
+            other.value,  # type: ignore[attr-defined]
+            other.rule,  # type: ignore[attr-defined]
+            other.explanation,  # type: ignore[attr-defined]
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.rule, self.explanation))
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}(value={self.value!r}, rule={self.rule!r}, "
+            f"explanation={self.explanation!r})"
+        )
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (self.__class__, (self.value, self.rule, self.explanation))
+
+
+class _Writer:
+    """Writes the explanation of a figure from its value and its arguments ``_a``–``_c``."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, write: Callable[[Figure], str]) -> None:
+        self.write = write
+
+
+_set_value = Figure.value.__set__  # type: ignore[attr-defined]
+_set_rule = Figure.rule.__set__  # type: ignore[attr-defined]
+_set_text = Figure._text.__set__  # type: ignore[attr-defined]
+_set_a = Figure._a.__set__  # type: ignore[attr-defined]
+_set_b = Figure._b.__set__  # type: ignore[attr-defined]
+_set_c = Figure._c.__set__  # type: ignore[attr-defined]
+_new = object.__new__
+
+
+def _fig(
+    value: Decimal | None, rule: str, writer: _Writer, a: Any = None, b: Any = None, c: Any = None
+) -> Figure:
+    """A Figure whose explanation ``writer`` writes on first access."""
+    fig = _new(Figure)
+    _set_value(fig, value)
+    _set_rule(fig, rule)
+    _set_text(fig, writer)
+    _set_a(fig, a)
+    _set_b(fig, b)
+    _set_c(fig, c)
+    return fig
+
 
 def _none(text: str) -> Figure:
-    return Figure(None, "none", text)
+    fig = _new(Figure)
+    _set_value(fig, None)
+    _set_rule(fig, "none")
+    _set_text(fig, text)
+    return fig
 
 
 class IndicatorResult(NamedTuple):
@@ -221,12 +307,135 @@ def deviation_warning(
     """
     if plan_pct is None or real_pct is None:
         return False
-    with decimal_context():
-        behind = plan_pct - real_pct
+    behind = ARITHMETIC.subtract(plan_pct, real_pct)
     limit = (
         rules.deviation_early if plan_pct <= rules.deviation_plan_split else rules.deviation_late
     )
     return behind > limit
+
+
+# --- explanation writers (see ``Figure``): each reads the figure's value and ``_a``–``_c`` -
+
+
+def _writer(write: Callable[[Figure], str]) -> _Writer:
+    return _Writer(write)
+
+
+@_writer
+def _w_sum(f: Figure) -> str:
+    """_a: the children, _b: the attribute summed."""
+    get = attrgetter(f._b)
+    present = [c for c in f._a if get(c).value is not None]
+    missing = [c.name for c in f._a if get(c).value is None]
+    text = f"{fmt_money(f.value)} = jumlah {len(present)} {_noun(present)}"
+    if missing:
+        text += "; tanpa nilai: " + ", ".join(missing)
+    return text
+
+
+@_writer
+def _w_ratio(f: Figure) -> str:
+    """_a: numerator, _b: denominator."""
+    return f"{_res(f.value, '%')} = {fmt_money(f._a)} ÷ {fmt_money(f._b)} × 100"
+
+
+@_writer
+def _w_not_computed(f: Figure) -> str:
+    """_a: what, _b: the numerator's figure (undefined)."""
+    return f"{f._a} tidak dihitung: {f._b.explanation}"
+
+
+@_writer
+def _w_difference(f: Figure) -> str:
+    """_a − _b; _c: the note."""
+    return f"{_r(f.value)} = {_r(f._a)} − {_r(f._b)} ({f._c})"
+
+
+@_writer
+def _w_latest(f: Figure) -> str:
+    """_a: what, _b: the month of the figure, _c: money (else a percentage)."""
+    shown = fmt_money(f.value) if f._c else f"{_n(f.value)}%"
+    return f"{shown} = {f._a} kumulatif {_month_name(f._b)}"
+
+
+@_writer
+def _w_pagu(f: Figure) -> str:
+    """_a: the level."""
+    return f"{fmt_money(f.value)} = pagu {level_name(f._a)}"
+
+
+@_writer
+def _w_flows(f: Figure) -> str:
+    """_a: the number of months with a flow, _b: up to which month."""
+    return f"{fmt_money(f.value)} = jumlah realisasi {f._a} bulan s.d. {_month_name(f._b)}"
+
+
+@_writer
+def _w_achievement(f: Figure) -> str:
+    """_a: the indicator's achievement, _b: the note."""
+    return f._a.explanation + f._b
+
+
+@_writer
+def _w_achievement_raw(f: Figure) -> str:
+    """_a: the indicator's achievement, _b: the note."""
+    return f._a.raw_explanation + f._b
+
+
+def _rollup_text(
+    value: Decimal, method: str, items: Sequence[_Item], noun: str, suffix: str
+) -> str:
+    """The text of a defined ``_rollup`` result (``items`` already without the pagu-less
+    ones when ``method`` is ``weighted_pagu``)."""
+    if method == "weighted_pagu":
+        terms = " + ".join(f"{_n(i.value)} × {fmt_money(i.pagu)}" for i in items)
+        with decimal_context():  # the same sum as ``_rollup``'s
+            total = sum([i.pagu for i in items], _ZERO)  # type: ignore[misc]
+        return f"{_res(value, suffix)} = ({terms}) ÷ {fmt_money(total)}"
+    values = "; ".join(_n(i.value) for i in items)
+    word = "rata-rata" if method == "mean" else "terendah dari"
+    return f"{_res(value, suffix)} = {word} {len(items)} {noun}: {values}"
+
+
+def _children_items(children: Sequence[ComputedNode], attr: str) -> list[_Item]:
+    get = attrgetter(attr)
+    return [_Item(c.name, get(c).value, c.pagu.value) for c in children if get(c).value is not None]
+
+
+@_writer
+def _w_fisik(f: Figure) -> str:
+    """_a: the children, _b: the attribute, _c: the roll-up method."""
+    children, attr, method = f._a, f._b, f._c
+    items = _children_items(children, attr)
+    missing = [c.name for c in children if getattr(c, attr).value is None]
+    if method == "weighted_pagu":
+        missing += [f"{i.name} (tanpa pagu)" for i in items if i.pagu is None]
+        items = [i for i in items if i.pagu is not None]
+    text = _rollup_text(f.value, method, items, _noun(children), "%")  # type: ignore[arg-type]
+    if missing:
+        text += "; tanpa nilai: " + ", ".join(missing)
+    return text
+
+
+@_writer
+def _w_parent_achievement(f: Figure) -> str:
+    """_a: the children, _b: the attribute, _c: the roll-up method."""
+    children, attr, method = f._a, f._b, f._c
+    defined = [c for c in children if c.achievement.value is not None]
+    left_out = [f"{c.name} ({c.reason})" for c in children if c.achievement.value is None]
+    items = _children_items(defined, attr)
+    if method == "weighted_pagu":
+        left_out += [f"{i.name} (tanpa pagu)" for i in items if i.pagu is None]
+        items = [i for i in items if i.pagu is not None]
+    text = _rollup_text(f.value, method, items, _noun(children), "")  # type: ignore[arg-type]
+    return text + ("; tidak dihitung: " + ", ".join(left_out) if left_out else "")
+
+
+@_writer
+def _w_indicators(f: Figure) -> str:
+    """_a: the indicators with a defined achievement, _b: capped or raw, _c: the note."""
+    items = [_Item(r.indicator.statement, getattr(r.achievement, f._b), None) for r in f._a]
+    return _rollup_text(f.value, "mean", items, "indikator", "") + f._c  # type: ignore[arg-type]
 
 
 # --- helpers over children -------------------------------------------------------------
@@ -242,17 +451,11 @@ def _month_name(month: int) -> str:
 
 
 def _sum_children(children: Sequence[ComputedNode], attr: str, what: str) -> Figure:
-    present = [c for c in children if getattr(c, attr).value is not None]
-    missing = [c.name for c in children if getattr(c, attr).value is None]
-    noun = _noun(children)
-    if not present:
-        return _none(f"{what} belum ada pada {len(children)} {noun}")
-    with decimal_context():
-        total = sum((getattr(c, attr).value for c in present), _ZERO)
-    text = f"{fmt_money(total)} = jumlah {len(present)} {_noun(present)}"
-    if missing:
-        text += "; tanpa nilai: " + ", ".join(missing)
-    return Figure(total, "sum", text)
+    get = attrgetter(attr)
+    values = [v for v in [get(c).value for c in children] if v is not None]
+    if not values:
+        return _none(f"{what} belum ada pada {len(children)} {_noun(children)}")
+    return _fig(sum(values, _ZERO), "sum", _w_sum, children, attr)
 
 
 def _ratio(num: Figure, den: Figure, what: str, rule: str) -> Figure:
@@ -261,10 +464,10 @@ def _ratio(num: Figure, den: Figure, what: str, rule: str) -> Figure:
     if den.value == 0:
         return _none(f"pagu Rp0: {what} tidak terdefinisi")
     if num.value is None:
-        return _none(f"{what} tidak dihitung: {num.explanation}")
-    value = percent(num.value, den.value)
-    text = f"{_res(value, '%')} = {fmt_money(num.value)} ÷ {fmt_money(den.value)} × 100"
-    return Figure(value, rule, text)
+        return _fig(None, "none", _w_not_computed, what, num)
+    # ``percent`` without its checks: both are Decimals here, in ``decimal_context``
+    value = num.value * _HUNDRED / den.value
+    return _fig(value, rule, _w_ratio, num.value, den.value)
 
 
 class _Item(NamedTuple):
@@ -273,120 +476,103 @@ class _Item(NamedTuple):
     pagu: Decimal | None
 
 
-def _rollup(
-    method: str, items: Sequence[_Item], noun: str, suffix: str = ""
-) -> tuple[Decimal | None, str, str, list[str]]:
-    """Combine values by ``method``; returns (value, rule, text, extra exclusions).
+def _rollup(method: str, items: Sequence[_Item], noun: str) -> tuple[Decimal | None, str, str]:
+    """Combine values by ``method``; returns (value, rule, text). The text is empty when the
+    value is defined: the figure's writer writes it (``_rollup_text``).
 
-    ``weighted_pagu`` leaves out items without pagu (named "tanpa pagu") and is undefined
-    when the included pagu sums to 0. An empty ``items`` is undefined.
+    ``weighted_pagu`` leaves out items without pagu and is undefined when the included pagu
+    sums to 0. An empty ``items`` is undefined. Runs inside ``decimal_context``
+    (``compute_node`` opens it).
     """
-    extra: list[str] = []
     if method == "weighted_pagu":
-        extra = [f"{i.name} (tanpa pagu)" for i in items if i.pagu is None]
         items = [i for i in items if i.pagu is not None]
     if not items:
-        return None, "none", f"tidak ada {noun} dengan nilai terdefinisi", extra
-    values = "; ".join(_n(i.value) for i in items)
-    with decimal_context():
-        if method == "mean":
-            value = sum((i.value for i in items), _ZERO) / len(items)
-            return (
-                value,
-                "mean",
-                f"{_res(value, suffix)} = rata-rata {len(items)} {noun}: {values}",
-                extra,
-            )
-        if method == "min":
-            value = min(i.value for i in items)
-            return (
-                value,
-                "min",
-                f"{_res(value, suffix)} = terendah dari {len(items)} {noun}: {values}",
-                extra,
-            )
-        total_pagu = sum((i.pagu for i in items), _ZERO)  # type: ignore[misc]
-        terms = " + ".join(f"{_n(i.value)} × {fmt_money(i.pagu)}" for i in items)
-        if total_pagu == 0:
-            return (
-                None,
-                "none",
-                f"jumlah pagu {len(items)} {noun} Rp0: rata-rata tertimbang tidak terdefinisi",
-                extra,
-            )
-        value = sum((i.value * i.pagu for i in items), _ZERO) / total_pagu  # type: ignore[operator]
-    text = f"{_res(value, suffix)} = ({terms}) ÷ {fmt_money(total_pagu)}"
-    return value, "weighted_pagu", text, extra
+        return None, "none", f"tidak ada {noun} dengan nilai terdefinisi"
+    if method == "mean":
+        return sum([i.value for i in items], _ZERO) / len(items), "mean", ""
+    if method == "min":
+        return min(i.value for i in items), "min", ""
+    total_pagu = sum([i.pagu for i in items], _ZERO)  # type: ignore[misc]
+    if total_pagu == 0:
+        return (
+            None,
+            "none",
+            f"jumlah pagu {len(items)} {noun} Rp0: rata-rata tertimbang tidak terdefinisi",
+        )
+    value = sum([i.value * i.pagu for i in items], _ZERO) / total_pagu  # type: ignore[operator]
+    return value, "weighted_pagu", ""
+
+
+def _tanpa_pagu(method: str, items: Sequence[_Item]) -> list[str]:
+    if method != "weighted_pagu":
+        return []
+    return [f"{i.name} (tanpa pagu)" for i in items if i.pagu is None]
 
 
 def _fisik_parent(children: Sequence[ComputedNode], attr: str, rules: Rules, what: str) -> Figure:
-    items = [
-        _Item(c.name, getattr(c, attr).value, c.pagu.value)
-        for c in children
-        if getattr(c, attr).value is not None
-    ]
-    missing = [c.name for c in children if getattr(c, attr).value is None]
+    items = _children_items(children, attr)
     noun = _noun(children)
     if not items:
         return _none(f"{what} belum ada pada {len(children)} {noun}")
-    value, rule, text, extra = _rollup(rules.fisik_rollup, items, noun, "%")
-    left_out = missing + extra
-    if left_out:
-        text += "; tanpa nilai: " + ", ".join(left_out)
-    return Figure(value, rule, text)
+    method = rules.fisik_rollup
+    value, rule, text = _rollup(method, items, noun)
+    if value is None:
+        missing = [c.name for c in children if getattr(c, attr).value is None]
+        left_out = missing + _tanpa_pagu(method, items)
+        if left_out:
+            text += "; tanpa nilai: " + ", ".join(left_out)
+        return _none(text)
+    return _fig(value, rule, _w_fisik, children, attr, method)
 
 
 def _difference(a: Figure, b: Figure, note: str, rule: str) -> Figure:
     if a.value is None or b.value is None:
         return _none(f"{note} tidak dihitung: data belum lengkap")
-    with decimal_context():
-        value = a.value - b.value
-    return Figure(value, rule, f"{_r(value)} = {_r(a.value)} − {_r(b.value)} ({note})")
+    return _fig(a.value - b.value, rule, _w_difference, a.value, b.value, note)
 
 
 # --- leaves ----------------------------------------------------------------------------
 
 
-def _latest(node: PlanNode, attr: str, upto: int) -> tuple[int, Decimal] | None:
-    found = None
-    for m in sorted(node.months, key=lambda mi: mi.month):
-        value = getattr(m, attr)
-        if 1 <= m.month <= upto and value is not None:
-            found = (m.month, value)
-    return found
-
-
-def _leaf_latest(node: PlanNode, attr: str, upto: int, what: str, money: bool) -> Figure:
-    found = _latest(node, attr, upto)
-    if found is None:
-        return _none(f"{what} belum diisi s.d. {_month_name(upto)}")
-    month, value = found
-    shown = fmt_money(value) if money else f"{_n(value)}%"
-    return Figure(value, "input", f"{shown} = {what} kumulatif {_month_name(month)}")
-
-
-def _leaf_money(node: PlanNode, upto: int) -> tuple[Figure, Figure]:
-    noun = level_name(node.level)
+def _leaf_figures(node: PlanNode, upto: int) -> tuple[Figure, Figure, Figure, Figure, Figure]:
+    """pagu, realisasi, plan_keuangan, plan_fisik and fisik of a leaf, in one pass over its
+    months (in input order: a later duplicate of a month wins, flows add up in order)."""
+    count = 0
+    total = _ZERO
+    pk = pf = fi = None
+    pk_month = pf_month = fi_month = 0
+    for month, plan_fisik, plan_keuangan, flow, fisik in node.months:  # MonthInput fields
+        if 1 <= month <= upto:
+            if flow is not None:
+                total = total + flow
+                count += 1
+            if plan_keuangan is not None and month >= pk_month:
+                pk_month, pk = month, plan_keuangan
+            if plan_fisik is not None and month >= pf_month:
+                pf_month, pf = month, plan_fisik
+            if fisik is not None and month >= fi_month:
+                fi_month, fi = month, fisik
     if node.pagu is None:
         pagu = _none("pagu belum diisi")
     else:
-        pagu = Figure(node.pagu, "input", f"{fmt_money(node.pagu)} = pagu {noun}")
-    flows = [
-        m.realisasi_keuangan
-        for m in node.months
-        if 1 <= m.month <= upto and m.realisasi_keuangan is not None
-    ]
-    if not flows:
-        realisasi = _none(f"realisasi belum diisi s.d. {_month_name(upto)}")
+        pagu = _fig(node.pagu, "input", _w_pagu, node.level)
+    if count:
+        realisasi = _fig(total, "sum", _w_flows, count, upto)
     else:
-        with decimal_context():
-            total = sum(flows, _ZERO)
-        realisasi = Figure(
-            total,
-            "sum",
-            f"{fmt_money(total)} = jumlah realisasi {len(flows)} bulan s.d. {_month_name(upto)}",
-        )
-    return pagu, realisasi
+        realisasi = _none(f"realisasi belum diisi s.d. {_month_name(upto)}")
+    if pk is None:
+        plan_keuangan = _none(f"rencana keuangan belum diisi s.d. {_month_name(upto)}")
+    else:
+        plan_keuangan = _fig(pk, "input", _w_latest, "rencana keuangan", pk_month, True)
+    if pf is None:
+        plan_fisik = _none(f"rencana fisik belum diisi s.d. {_month_name(upto)}")
+    else:
+        plan_fisik = _fig(pf, "input", _w_latest, "rencana fisik", pf_month, False)
+    if fi is None:
+        fisik = _none(f"realisasi fisik belum diisi s.d. {_month_name(upto)}")
+    else:
+        fisik = _fig(fi, "input", _w_latest, "realisasi fisik", fi_month, False)
+    return pagu, realisasi, plan_keuangan, plan_fisik, fisik
 
 
 def _evaluate(indicator: IndicatorInput, rules: Rules, upto: int) -> IndicatorResult:
@@ -406,32 +592,37 @@ class _Ach(NamedTuple):
 def _leaf_achievement(results: Sequence[IndicatorResult]) -> _Ach:
     if not results:
         return _Ach(_none("tanpa indikator"), _none("tanpa indikator"), (), "tanpa indikator")
-    defined = [r for r in results if r.achievement.defined]
+    defined = [r for r in results if r.achievement.raw is not None]
     excluded = tuple(
         f"{r.indicator.statement} ({r.achievement.reason})"
         for r in results
-        if not r.achievement.defined
+        if r.achievement.raw is None
     )
     note = "; tidak dihitung: " + ", ".join(excluded) if excluded else ""
     if not defined:
         if len(results) == 1:
             ach = results[0].achievement
-            return _Ach(_none(ach.explanation), _none(ach.explanation), excluded, ach.reason)
+            return _Ach(
+                _fig(None, "none", _w_achievement, ach, ""),
+                _fig(None, "none", _w_achievement, ach, ""),
+                excluded,
+                ach.reason,
+            )
         text = f"tidak ada indikator dengan capaian terdefinisi{note}"
         return _Ach(_none(text), _none(text), excluded, "tidak ada capaian terdefinisi")
     if len(defined) == 1:
         ach = defined[0].achievement
         return _Ach(
-            Figure(ach.capped, "indicator", ach.explanation + note),
-            Figure(ach.raw, "indicator", ach.raw_explanation + note),
+            _fig(ach.capped, "indicator", _w_achievement, ach, note),
+            _fig(ach.raw, "indicator", _w_achievement_raw, ach, note),
             excluded,
             "",
         )
     figures = []
     for attr in ("capped", "raw"):
         items = [_Item(r.indicator.statement, getattr(r.achievement, attr), None) for r in defined]
-        value, rule, text, _ = _rollup("mean", items, "indikator")
-        figures.append(Figure(value, rule, text + note))
+        value, rule, _ = _rollup("mean", items, "indikator")
+        figures.append(_fig(value, rule, _w_indicators, defined, attr, note))
     return _Ach(figures[0], figures[1], excluded, "")
 
 
@@ -439,15 +630,18 @@ def _parent_achievement(children: Sequence[ComputedNode], rules: Rules) -> _Ach:
     defined = [c for c in children if c.achievement.value is not None]
     excluded = [f"{c.name} ({c.reason})" for c in children if c.achievement.value is None]
     noun = _noun(children)
-    figures = []
-    extra: list[str] = []
-    for attr in ("achievement", "achievement_raw"):
-        items = [_Item(c.name, getattr(c, attr).value, c.pagu.value) for c in defined]
-        value, rule, text, extra = _rollup(rules.achievement_rollup, items, noun)
-        figures.append((value, rule, text))
-    left_out = tuple(excluded + extra)
+    method = rules.achievement_rollup
+    # the children without pagu are the same for both (a capped value has a raw one)
+    left_out = tuple(excluded + _tanpa_pagu(method, _children_items(defined, "achievement")))
     note = "; tidak dihitung: " + ", ".join(left_out) if left_out else ""
-    capped, raw = (Figure(value, rule, text + note) for value, rule, text in figures)
+    figures = []
+    for attr in ("achievement", "achievement_raw"):
+        value, rule, text = _rollup(method, _children_items(defined, attr), noun)
+        if value is None:
+            figures.append(_none(text + note))
+        else:
+            figures.append(_fig(value, rule, _w_parent_achievement, children, attr, method))
+    capped, raw = figures
     reason = "" if capped.value is not None else "tidak ada capaian terdefinisi"
     return _Ach(capped, raw, left_out, reason)
 
@@ -456,8 +650,8 @@ def _parent_achievement(children: Sequence[ComputedNode], rules: Rules) -> _Ach:
 
 
 def _compute(node: PlanNode, rules: Rules, upto: int) -> ComputedNode:
-    children = tuple(_compute(child, rules, upto) for child in node.children)
-    indicators = tuple(_evaluate(ind, rules, upto) for ind in node.indicators)
+    children = tuple([_compute(child, rules, upto) for child in node.children])
+    indicators = tuple([_evaluate(ind, rules, upto) for ind in node.indicators])
     if children:
         pagu = _sum_children(children, "pagu", "pagu")
         realisasi = _sum_children(children, "realisasi", "realisasi")
@@ -467,15 +661,15 @@ def _compute(node: PlanNode, rules: Rules, upto: int) -> ComputedNode:
         ach = _parent_achievement(children, rules)
         ratio_rule = "ratio_of_sums"
     else:
-        pagu, realisasi = _leaf_money(node, upto)
-        plan_keuangan = _leaf_latest(node, "plan_keuangan", upto, "rencana keuangan", True)
-        plan_fisik = _leaf_latest(node, "plan_fisik", upto, "rencana fisik", False)
-        fisik = _leaf_latest(node, "fisik", upto, "realisasi fisik", False)
+        pagu, realisasi, plan_keuangan, plan_fisik, fisik = _leaf_figures(node, upto)
         ach = _leaf_achievement(indicators)
         ratio_rule = "ratio"
     absorption = _ratio(realisasi, pagu, "penyerapan", ratio_rule)
     plan_keuangan_pct = _ratio(plan_keuangan, pagu, "rencana keuangan", ratio_rule)
-    return ComputedNode(
+    # the fields of ComputedNode, set without its generated __init__ (a frozen dataclass
+    # sets each of its 23 fields with object.__setattr__: 3 µs a node)
+    computed = _new(ComputedNode)
+    computed.__dict__.update(
         node=node,
         children=children,
         level=node.level,
@@ -504,6 +698,7 @@ def _compute(node: PlanNode, rules: Rules, upto: int) -> ComputedNode:
         excluded=ach.excluded,
         reason=ach.reason,
     )
+    return computed
 
 
 def _check_month(upto_month: int) -> None:
@@ -514,9 +709,13 @@ def _check_month(upto_month: int) -> None:
 def compute_node(
     node: PlanNode, *, rules: Rules = DEFAULT_RULES, upto_month: int = 12
 ) -> ComputedNode:
-    """Compute one node and its subtree at the end of ``upto_month`` (1–12)."""
+    """Compute one node and its subtree at the end of ``upto_month`` (1–12).
+
+    The cyclic garbage collector is paused meanwhile (``gc_paused``): the result is a large
+    acyclic structure that reference counting frees."""
     _check_month(upto_month)
-    return _compute(node, rules, upto_month)
+    with gc_paused(), decimal_context():  # the arithmetic of the whole tree, opened once
+        return _compute(node, rules, upto_month)
 
 
 def compute_tree(

@@ -6,6 +6,11 @@ document (``Declared``, used only by validation). All values are Decimals (ints 
 number strings are converted on construction; floats raise TypeError). Sequences are stored
 as tuples so every input is hashable.
 
+Selectors build a whole province at once (hundreds of thousands of months) from values the
+database driver already returns as Decimals; for them each input has a ``trusted``
+constructor that stores its arguments as given, without conversion or checks. Everything
+else (imports, tests, the demo) uses the checking constructors.
+
 Not included: any computed figure. A parent's pagu and realisation are always computed from
 its children (``rollup``); a ``pagu`` or ``months`` given on a parent is ignored there.
 Money realised comes only from ``months`` (the sum of ``realisasi_keuangan`` up to a month).
@@ -16,9 +21,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from kinerja.core.achievement import IndicatorSpec, Target, monthly_pairs, realisation_upto
+from kinerja.core.achievement import IndicatorSpec, Target, monthly_pairs, realised
 from kinerja.core.numbers import to_decimal
+
+_new = object.__new__
+_tuple_new = tuple.__new__
 
 LEVEL_NAMES = {
     "unit": "unit",
@@ -67,32 +76,85 @@ class IndicatorInput:
     def __post_init__(self) -> None:
         object.__setattr__(self, "monthly", monthly_pairs(self.monthly))
 
+    @classmethod
+    def trusted(
+        cls,
+        id: object,
+        statement: str,
+        satuan: str,
+        spec: IndicatorSpec,
+        target: Target | None,
+        monthly: tuple[tuple[int, Decimal | str | None], ...],
+        baseline: Decimal | str | None,
+    ) -> IndicatorInput:
+        """Build without conversion: ``monthly`` must already be ``(month, value)`` pairs
+        sorted by month, each month once (as ``monthly_pairs`` returns them)."""
+        obj = _new(cls)
+        obj.__dict__.update(
+            id=id,
+            statement=statement,
+            satuan=satuan,
+            spec=spec,
+            target=target,
+            monthly=monthly,
+            baseline=baseline,
+        )
+        return obj
+
     @property
     def monthly_map(self) -> dict[int, Decimal | str | None]:
         return dict(self.monthly)
 
     def realisation(self, upto_month: int) -> Decimal | str | None:
         """The realisation at the end of ``upto_month`` (see ``realisation_upto``)."""
-        return realisation_upto(self.spec, self.monthly, upto_month)
+        return realised(self.spec, self.monthly, upto_month)
 
 
-@dataclass(frozen=True)
-class MonthInput:
-    """Figures of one month of a leaf.
-
-    ``plan_fisik``: cumulative planned physical progress (%). ``plan_keuangan``: cumulative
-    planned spending (anggaran kas, Rp). ``realisasi_keuangan``: Rp spent IN this month
-    (a flow, not cumulative). ``fisik``: cumulative realised physical progress (%).
-    """
-
+class _MonthFields(NamedTuple):
     month: int
     plan_fisik: Decimal | None = None
     plan_keuangan: Decimal | None = None
     realisasi_keuangan: Decimal | None = None
     fisik: Decimal | None = None
 
-    def __post_init__(self) -> None:
-        _set_decimals(self, "plan_fisik", "plan_keuangan", "realisasi_keuangan", "fisik")
+
+class MonthInput(_MonthFields):
+    """Figures of one month of a leaf.
+
+    ``plan_fisik``: cumulative planned physical progress (%). ``plan_keuangan``: cumulative
+    planned spending (anggaran kas, Rp). ``realisasi_keuangan``: Rp spent IN this month
+    (a flow, not cumulative). ``fisik``: cumulative realised physical progress (%).
+
+    A named tuple (a province holds 180 000 of them): immutable and hashable; the
+    constructor converts the figures with ``to_decimal``, ``trusted`` does not.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        month: int,
+        plan_fisik: Decimal | int | str | None = None,
+        plan_keuangan: Decimal | int | str | None = None,
+        realisasi_keuangan: Decimal | int | str | None = None,
+        fisik: Decimal | int | str | None = None,
+    ) -> MonthInput:
+        return _tuple_new(
+            cls,
+            (month, _dec(plan_fisik), _dec(plan_keuangan), _dec(realisasi_keuangan), _dec(fisik)),
+        )
+
+    @classmethod
+    def trusted(
+        cls,
+        month: int,
+        plan_fisik: Decimal | None = None,
+        plan_keuangan: Decimal | None = None,
+        realisasi_keuangan: Decimal | None = None,
+        fisik: Decimal | None = None,
+    ) -> MonthInput:
+        """Build from figures that are already finite Decimals or None, unchecked."""
+        return _tuple_new(cls, (month, plan_fisik, plan_keuangan, realisasi_keuangan, fisik))
 
 
 @dataclass(frozen=True)
@@ -139,6 +201,35 @@ class PlanNode:
         object.__setattr__(self, "months", tuple(self.months))
         object.__setattr__(self, "indicators", tuple(self.indicators))
         _set_decimals(self, "pagu")
+
+    @classmethod
+    def trusted(
+        cls,
+        id: object,
+        code: str,
+        name: str,
+        level: str,
+        children: tuple[PlanNode, ...],
+        pagu: Decimal | None,
+        months: tuple[MonthInput, ...],
+        indicators: tuple[IndicatorInput, ...],
+        declared: Declared | None = None,
+    ) -> PlanNode:
+        """Build without conversion: the sequences must be tuples and ``pagu`` a finite
+        Decimal or None."""
+        obj = _new(cls)
+        obj.__dict__.update(
+            id=id,
+            code=code,
+            name=name,
+            level=level,
+            children=children,
+            pagu=pagu,
+            months=months,
+            indicators=indicators,
+            declared=declared,
+        )
+        return obj
 
     @property
     def is_leaf(self) -> bool:

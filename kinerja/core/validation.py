@@ -400,11 +400,14 @@ def validate(
     upto_month: int = 12,
     require_months: bool = False,
     rules: Rules = DEFAULT_RULES,
+    computed: ComputedNode | None = None,
 ) -> list[Finding]:
     """All findings of the tree under ``roots``, in depth-first order; never raises.
 
     ``upto_month`` bounds the realisations summed and the months required;
     ``rules`` is used to compute the achievements compared with printed ones.
+    ``computed``: the result of ``compute_tree(roots, rules=rules, upto_month=upto_month)``
+    when the caller has it already (as ``compute_plan`` does); otherwise it is computed here.
     A check that fails on unexpected data yields a ``check_failed`` finding instead of an
     exception.
     """
@@ -413,7 +416,8 @@ def validate(
         return [Finding("upto_invalid", "", "Bulan batas harus 1–12.", "1–12", str(upto_month))]
     computed_by_node: dict[int, ComputedNode] = {}
     try:
-        computed = compute_tree(roots, rules=rules, upto_month=upto_month)
+        if computed is None:
+            computed = compute_tree(roots, rules=rules, upto_month=upto_month)
         computed_by_node = {id(c.node): c for c in computed.walk()}
     except Exception as exc:  # the contract is to report, not to raise
         findings.append(Finding("check_failed", "", "Perhitungan capaian gagal.", "", f"{exc!r}"))

@@ -364,3 +364,75 @@ def test_terbilang_never_says_satu_ribu_or_milyar():
 def test_terbilang_refuses_float():
     with pytest.raises(TypeError):
         terbilang(1.5)
+
+
+# --- the fast paths (module-level contexts) agree with the general one -------------------
+
+
+def _general_round(value: D, places: int) -> D:
+    """round_half_up as it was written before the fast path: a wide local context per call."""
+    from decimal import ROUND_HALF_UP, localcontext
+
+    with localcontext(prec=max(34, value.adjusted() + places + 2)):
+        result = value.quantize(D(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return abs(result) if result == 0 else result
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        D("2.345"),
+        D("-9.995"),
+        D("-0.0049"),
+        D("1" * 85 + ".5"),  # more digits than the fast context holds
+        D("-" + "9" * 79 + ".995"),
+        D("1E+90"),
+        D("0E-30"),
+    ],
+)
+@pytest.mark.parametrize("places", [0, 2, 4, 11, 12, 20])
+def test_round_half_up_fast_path_equals_general(value, places):
+    result = round_half_up(value, places)
+    expected = _general_round(value, places)
+    assert str(result) == str(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (D("1" * 90 + ".1010"), "1" * 90 + ".101"),  # more digits than the fast context
+        (D("-7" + "0" * 95), "-7" + "0" * 95),
+        (D("5E+100"), "5" + "0" * 100),
+        (
+            D("3.14159265358979323846264338327950288419716939937510"),
+            "3.1415926535897932384626433832795028841971693993751",
+        ),
+    ],
+)
+def test_strip_zeros_keeps_every_digit(value, expected):
+    result = strip_zeros(value)
+    assert result == value
+    assert format(result, "f") == expected
+
+
+@pytest.mark.parametrize("value", [D("NaN"), D("sNaN"), D("Infinity"), D("-Infinity")])
+@pytest.mark.parametrize(
+    "function", [round_half_up, strip_zeros, fmt_number, fmt_compact, fmt_money, fmt_rupiah]
+)
+def test_formatting_refuses_non_finite(function, value):
+    with pytest.raises(ValueError):
+        function(value)
+
+
+@pytest.mark.parametrize("function", [round_half_up, strip_zeros, fmt_number, fmt_compact])
+def test_formatting_refuses_floats_and_bools(function):
+    for value in (1.5, True):
+        with pytest.raises(TypeError):
+            function(value)
+
+
+def test_grouping_of_long_and_negative_numbers():
+    assert fmt_number(D("-1234567890123.456"), 2) == "-1.234.567.890.123,46"
+    assert fmt_number(D("123456"), None) == "123.456"
+    assert fmt_compact(D("-0.00001"), 4) == "0"
+    assert fmt_money(D("-1234567.5")) == "-Rp1.234.567,50"

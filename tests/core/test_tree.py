@@ -94,3 +94,39 @@ def test_months_map_later_duplicate_wins():
         months=[MonthInput(1, fisik=D(1)), MonthInput(1, fisik=D(2))],
     )
     assert node.months_map()[1].fisik == D(2)
+
+
+def test_month_input_is_a_named_tuple_in_field_order():
+    month = MonthInput(3, "10.5", 1000, D("7.25"), None)
+    assert tuple(month) == (3, D("10.5"), D(1000), D("7.25"), None)
+    assert month.month == 3 and month.plan_keuangan == D(1000)
+    assert month == MonthInput(
+        3, plan_fisik=D("10.5"), plan_keuangan=D(1000), realisasi_keuangan=D("7.25")
+    )
+    assert hash(month)
+    with pytest.raises(AttributeError):
+        month.fisik = D(1)  # type: ignore[misc]
+
+
+def test_trusted_constructors_build_the_same_inputs():
+    target = Target(value=D(4))
+    month = MonthInput(1, D(1), D(2), D(3), D(4))
+    spec = IndicatorSpec()
+    indicator = IndicatorInput(7, "Jumlah", "dokumen", spec, target, {2: D(1), 1: D(2)}, None)
+    node = PlanNode(
+        1, "1.01", "A", "sub_kegiatan", pagu=D(5), months=[month], indicators=[indicator]
+    )
+
+    assert Target.trusted(D(4)) == target
+    assert MonthInput.trusted(1, D(1), D(2), D(3), D(4)) == month
+    assert type(MonthInput.trusted(1)) is MonthInput
+    trusted_indicator = IndicatorInput.trusted(
+        7, "Jumlah", "dokumen", spec, target, ((1, D(2)), (2, D(1))), None
+    )
+    assert trusted_indicator == indicator
+    assert trusted_indicator.realisation(12) == D(3)
+    trusted_node = PlanNode.trusted(
+        1, "1.01", "A", "sub_kegiatan", (), D(5), (month,), (indicator,)
+    )
+    assert trusted_node == node
+    assert hash(trusted_node) == hash(node)
