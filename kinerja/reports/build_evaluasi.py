@@ -5,6 +5,7 @@ way the seed does, but from one set of data, so they agree with the tables."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from kinerja.core.achievement import IndicatorSpec, Target, achieve
@@ -833,5 +834,5 @@ def build(ctx: ReportContext) -> Document:
         cover=cover(ctx),
         sections=(front, *body, appendix),
         filename_stem=f"evaluasi-kinerja-{ctx.unit_slug}-{ctx.year}",
-        meta={"generated_on": ctx.generated_on.isoformat()},
+        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
     )

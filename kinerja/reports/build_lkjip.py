@@ -6,6 +6,7 @@ Penutup and the PK as annex."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from kinerja.core.achievement import IndicatorSpec, Target, achieve
@@ -321,5 +322,5 @@ def build(ctx: ReportContext) -> Document:
         ),
         sections=(front, *body, annex),
         filename_stem=f"laporan-kinerja-{ctx.unit_slug}-{ctx.year}",
-        meta={"generated_on": ctx.generated_on.isoformat()},
+        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
     )

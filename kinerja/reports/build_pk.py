@@ -4,6 +4,7 @@ signature blocks."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from kinerja.core.numbers import fmt_date, fmt_nip
@@ -197,5 +198,5 @@ def build(ctx: ReportContext) -> Document:
         year=ctx.year,
         sections=tuple(sections),
         filename_stem=f"perjanjian-kinerja-{ctx.unit_slug}-{ctx.year}",
-        meta={"generated_on": ctx.generated_on.isoformat()},
+        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
     )

@@ -11,6 +11,7 @@ the row's own columns."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from decimal import Decimal
 
 from kinerja.core.numbers import MONTHS_ID, fmt_compact, fmt_number, fmt_percent, fmt_rupiah
@@ -411,5 +412,6 @@ def build(ctx: ReportContext) -> Document:
         sections=(Section(tuple(blocks), landscape=True),),
         cover=None,
         filename_stem=f"realisasi-{ctx.unit_slug}-{ctx.year}-{ctx.upto_month:02d}",
-        meta={"generated_on": ctx.generated_on.isoformat(), "upto_month": ctx.upto_month},
+        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
+        meta={"upto_month": ctx.upto_month},
     )

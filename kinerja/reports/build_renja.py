@@ -16,6 +16,7 @@ level printed is the Renja year's (realisasi ÷ target × 100), as many governme
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -515,5 +516,6 @@ def build(ctx: ReportContext) -> Document:
         sections=(Section(tuple(blocks), landscape=True),),
         cover=None,
         filename_stem=f"evaluasi-renja-{ctx.unit_slug}-{ctx.year}",
-        meta={"generated_on": ctx.generated_on.isoformat(), "upto_month": ctx.upto_month},
+        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
+        meta={"upto_month": ctx.upto_month},
     )

@@ -18,6 +18,7 @@ Rounding is for display only, half up, through ``kinerja.core.numbers``.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -220,7 +221,18 @@ class Document:
     sections: tuple[Section, ...]
     cover: Cover | None = None
     filename_stem: str = "laporan"
+    generated_at: datetime.datetime | None = None  # when the data was read
     meta: dict = field(default_factory=dict)
+
+    def created(self) -> datetime.datetime:
+        """The date written into the files: ``generated_at`` as naive UTC without
+        microseconds, or 1 January of the year; the same document gives the same bytes."""
+        value = self.generated_at
+        if value is None:
+            return datetime.datetime(self.year, 1, 1)
+        if value.tzinfo is not None:
+            value = value.astimezone(datetime.UTC).replace(tzinfo=None)
+        return value.replace(microsecond=0)
 
     def blocks(self) -> Iterator[Block]:
         for section in self.sections:

@@ -993,27 +993,9 @@ def _setup_settings(word) -> None:
         settings.append(update)
 
 
-def _generated(doc: Document) -> datetime.datetime | None:
-    """``doc.meta["generated_at"]`` (datetime, date or ISO text) as naive UTC, or None."""
-    value = doc.meta.get("generated_at") if doc.meta else None
-    if isinstance(value, str):
-        try:
-            value = datetime.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    if isinstance(value, datetime.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(datetime.UTC).replace(tzinfo=None)
-        return value.replace(microsecond=0)
-    if isinstance(value, datetime.date):
-        return datetime.datetime(value.year, value.month, value.day)
-    return None
-
-
 def _stamp(doc: Document) -> datetime.datetime:
     """The fixed creation time written into the document (zip times need ≥ 1980)."""
-    stamp = _generated(doc) or datetime.datetime(max(doc.year, 1980), 1, 1)
-    return max(stamp, datetime.datetime(1980, 1, 1))
+    return max(doc.created(), datetime.datetime(1980, 1, 1))
 
 
 def _core_properties(word, doc: Document, stamp: datetime.datetime) -> None:

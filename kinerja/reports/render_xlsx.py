@@ -21,8 +21,7 @@ hold 71.51, not 0.7151. A cell with a formula (``Ratio``, ``SumOf``, ``MeanOf``,
 
 An empty figure is a blank cell (never "–"), so the formulas treat it as missing, as the
 core does. No figure is computed here. The bytes are deterministic: the workbook's dates
-and the zip entries' times come from ``doc.meta["generated_at"]`` (or ``"generated_on"``,
-as the builders write it) or else 1 January of ``doc.year``.
+and the zip entries' times come from ``Document.created()``.
 """
 
 from __future__ import annotations
@@ -499,7 +498,7 @@ def _info_sheet(ws, doc: Document, tables: list[Table], names: list[str]) -> Non
     title.font = Font(bold=True, size=14)
     ws.merge_cells("A1:B1")
 
-    generated = _generated(doc)
+    generated = doc.generated_at
     facts = (
         ("Unit kerja", doc.unit_name),
         ("Pemerintah daerah", doc.government_name),
@@ -573,28 +572,9 @@ def _info_paragraph(ws, row: int, text: str, width: int) -> int:
 # --- determinism -----------------------------------------------------------------------
 
 
-def _generated(doc: Document) -> datetime.datetime | None:
-    """``doc.meta["generated_at"]`` or ``["generated_on"]`` (the builders' key): a datetime,
-    date or ISO text, as a naive UTC datetime; None when neither is there."""
-    meta = doc.meta or {}
-    value = meta.get("generated_at") or meta.get("generated_on")
-    if isinstance(value, str):
-        try:
-            value = datetime.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    if isinstance(value, datetime.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(datetime.UTC).replace(tzinfo=None)
-        return value.replace(microsecond=0)
-    if isinstance(value, datetime.date):
-        return datetime.datetime(value.year, value.month, value.day)
-    return None
-
-
 def _stamp(doc: Document) -> datetime.datetime:
     """The fixed creation time written into the workbook."""
-    return _generated(doc) or datetime.datetime(max(doc.year, 1980), 1, 1)
+    return max(doc.created(), datetime.datetime(1980, 1, 1))
 
 
 class _FixedTimeZip(zipfile.ZipFile):

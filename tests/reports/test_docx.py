@@ -121,7 +121,7 @@ def test_core_properties(word, sample):
 
 def test_generated_at_fixes_the_times():
     stamp = datetime.datetime(2021, 1, 7, 9, 30, tzinfo=datetime.UTC)
-    doc = _doc(Section((Paragraph("x"),)), meta={"generated_at": stamp.isoformat()})
+    doc = _doc(Section((Paragraph("x"),)), generated_at=stamp)
     data = render_docx(doc)
     props = docx.Document(io.BytesIO(data)).core_properties
     assert props.created == stamp

@@ -189,7 +189,7 @@ def edge_document() -> Document:
         government_name="Pemerintah Provinsi Uji",
         year=2020,
         sections=(Section((Paragraph("Paragraf tidak dimuat."), *tables)),),
-        meta={"generated_at": GENERATED},
+        generated_at=GENERATED,
     )
 
 
@@ -625,9 +625,9 @@ def test_properties_and_determinism():
     assert render_xlsx(sample_document()) == render_xlsx(sample_document())
 
 
-def test_generated_on_from_the_builders():
-    """The builders put ``meta={"generated_on": "2021-01-07"}``."""
-    doc = dataclasses.replace(sample_document(), meta={"generated_on": "2021-01-07"})
+def test_generated_at_from_the_builders():
+    """The builders put the day the data was read (midnight) in ``generated_at``."""
+    doc = dataclasses.replace(sample_document(), generated_at=datetime.datetime(2021, 1, 7))
     data = render_xlsx(doc)
     wb = openpyxl.load_workbook(io.BytesIO(data))
     assert wb.properties.created == datetime.datetime(2021, 1, 7)
