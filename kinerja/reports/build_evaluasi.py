@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from kinerja.core.achievement import IndicatorSpec, Target, achieve
 from kinerja.core.numbers import MONTHS_ID, fmt_number, fmt_percent, fmt_rupiah
 from kinerja.core.periods import Period
 
@@ -22,6 +21,7 @@ from .common import (
     kegiatan_label,
     money_cell,
     program_label,
+    sasaran_achievement,
     scurve_chart,
     split_sections,
     stored_text,
@@ -555,11 +555,7 @@ def table_8_3(ctx: ReportContext) -> Table:
     for i, s in enumerate(ctx.sasaran, start=1):
         for j, ind in enumerate(s.indicators):
             target = ind.medium_term_target
-            ach = None
-            if isinstance(target, Decimal) and isinstance(ind.realisation, Decimal):
-                ach = achieve(
-                    IndicatorSpec(polarity=ind.polarity), Target(value=target), ind.realisation
-                ).raw
+            ach = sasaran_achievement(ctx, ind, target)
             rows.append(
                 Row(
                     (

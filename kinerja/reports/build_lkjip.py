@@ -7,9 +7,7 @@ Penutup and the PK as annex."""
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
-from kinerja.core.achievement import IndicatorSpec, Target, achieve
 from kinerja.core.numbers import fmt_number, fmt_percent, fmt_rupiah
 
 from .build_evaluasi import achievement_bars, agreement_tables, scurve
@@ -21,10 +19,11 @@ from .common import (
     head_signature,
     input_table,
     program_label,
+    sasaran_achievement,
     split_sections,
     stored_text,
 )
-from .context import ReportContext, SasaranIndicator
+from .context import ReportContext
 from .document import (
     Cell,
     Column,
@@ -39,12 +38,6 @@ from .document import (
     Table,
     TableOfContents,
 )
-
-
-def _ach(ind: SasaranIndicator, target) -> Decimal | None:
-    if not isinstance(target, Decimal) or not isinstance(ind.realisation, Decimal):
-        return None
-    return achieve(IndicatorSpec(polarity=ind.polarity), Target(value=target), ind.realisation).raw
 
 
 def _program_for(ctx: ReportContext, names: str):
@@ -77,10 +70,10 @@ def sasaran_table(ctx: ReportContext) -> Table:
                         Cell(ind.statement),
                         Cell(fmt_target(ind.target, ind.satuan)),
                         Cell(fmt_target(ind.realisation, ind.satuan)),
-                        Cell(_ach(ind, ind.target), "number"),
+                        Cell(sasaran_achievement(ctx, ind, ind.target), "number"),
                         Cell(fmt_target(ind.previous.get(ctx.year - 1), ind.satuan)),
                         Cell(fmt_target(ind.medium_term_target, ind.satuan)),
-                        Cell(_ach(ind, ind.medium_term_target), "number"),
+                        Cell(sasaran_achievement(ctx, ind, ind.medium_term_target), "number"),
                     )
                 )
             )
@@ -153,7 +146,7 @@ def analysis(ctx: ReportContext) -> list:
         blocks.append(Heading(f"Sasaran {i}: {s.statement}", 3))
         program = _program_for(ctx, s.program_names)
         for ind in s.indicators:
-            ach = _ach(ind, ind.target)
+            ach = sasaran_achievement(ctx, ind, ind.target)
             blocks.append(Paragraph(f"Indikator: {ind.statement}", "bold"))
             blocks.append(
                 Paragraph(
@@ -178,7 +171,7 @@ def analysis(ctx: ReportContext) -> list:
                     )
                 )
             )
-            mt = _ach(ind, ind.medium_term_target)
+            mt = sasaran_achievement(ctx, ind, ind.medium_term_target)
             blocks.append(
                 Paragraph(
                     "3. Dibandingkan target jangka menengah "

@@ -234,3 +234,14 @@ def kegiatan_bars(root: ComputedNode, year: int) -> Chart:
         (ChartSeries("Capaian (%)", tuple(k.achievement.value for k in kegiatan), "bar"),),
         bar_labels=tuple(k.predicate or "" for k in kegiatan),
     )
+
+
+def sasaran_achievement(ctx: ReportContext, indicator, target) -> Decimal | None:
+    """Achievement (raw) of a sasaran indicator's realisation against ``target`` (the annual
+    or the medium-term one), by the government's rules; None when either is not a number."""
+    from kinerja.core.achievement import IndicatorSpec, Target, achieve
+
+    if not isinstance(target, Decimal) or not isinstance(indicator.realisation, Decimal):
+        return None
+    spec = IndicatorSpec(polarity=indicator.polarity)
+    return achieve(spec, Target(value=target), indicator.realisation, ctx.rules).raw

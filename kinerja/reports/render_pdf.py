@@ -51,6 +51,8 @@ def _table_pt(n_columns: int) -> float:
     if n_columns >= VERY_MANY_COLUMNS:
         return TINY_PT
     return SMALL_PT if n_columns >= MANY_COLUMNS else TABLE_PT
+
+
 PT_CM = 2.54 / 72
 DIGIT_EM = 0.56
 CAPITAL_WIDTH = 1.25
