@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "kinerja.org",
     "kinerja.plans",
     "kinerja.agreements",
+    "kinerja.audit",
+    "kinerja.realisation",
     "kinerja.reports",
     "kinerja.web",
     "kinerja.demo",

@@ -4,5 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("audit/", include("kinerja.audit.urls")),
+    path("", include("kinerja.realisation.urls")),
     path("", include("kinerja.web.urls")),
 ]

@@ -88,3 +88,19 @@ def unit_for_reading(user, slug: str) -> OrgUnit:
     if unit is None:
         raise Http404("Unit tidak ditemukan")
     return unit
+
+
+def roles_on_unit(user, unit: OrgUnit) -> set[str]:
+    """The roles the user holds on this unit: through a membership on it or on a unit above
+    it (or on a successor of it, since a successor's people work on its predecessor's
+    data), or government-wide. Empty when the user may not read the unit at all."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return {Membership.Role.ADMIN}
+    roles: set[str] = set()
+    units = list(OrgUnit.objects.filter(government_id=unit.government_id))
+    for m in Membership.objects.filter(user=user, government_id=unit.government_id):
+        if m.role in GOVERNMENT_WIDE or (m.unit_id and unit.id in _closure({m.unit_id}, units)):
+            roles.add(m.role)
+    return roles

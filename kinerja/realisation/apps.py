@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RealisationConfig(AppConfig):
+    name = "kinerja.realisation"
+    verbose_name = "Realisasi dan alur kerja"

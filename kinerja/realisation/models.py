@@ -1,0 +1,71 @@
+"""The workflow of a unit's monthly realisation: draft → submitted → verified or returned →
+locked, with reopening by request. The figures themselves live in ``plans.MonthlyEntry``
+and ``plans.IndicatorRealisation``; this app keeps the state of each unit and month and
+the version that guards against two people overwriting each other."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.plans.models import Plan
+
+
+class MonthStatus(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        SUBMITTED = "submitted", _("Diajukan")
+        RETURNED = "returned", _("Dikembalikan")
+        VERIFIED = "verified", _("Diverifikasi")
+        LOCKED = "locked", _("Dikunci")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="month_states")
+    month = models.PositiveSmallIntegerField(_("bulan"))
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    version = models.PositiveIntegerField(
+        default=0, help_text=_("Naik setiap kali data bulan ini disimpan.")
+    )
+    comment = models.TextField(_("catatan"), blank=True)
+    changed_at = models.DateTimeField(auto_now=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("status bulan")
+        verbose_name_plural = _("status bulan")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "month"], name="uniq_month_status"),
+            models.CheckConstraint(
+                condition=models.Q(month__gte=1, month__lte=12), name="status_month_1_12"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} bulan {self.month}: {self.get_state_display()}"
+
+    @property
+    def editable(self) -> bool:
+        return self.state in (self.State.DRAFT, self.State.RETURNED)
+
+
+class ReopenRequest(models.Model):
+    """A request to reopen a locked month, with its reason; the admin decides."""
+
+    status = models.ForeignKey(MonthStatus, on_delete=models.CASCADE, related_name="reopens")
+    reason = models.TextField(_("alasan"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    approved = models.BooleanField(null=True)
+
+    class Meta:
+        verbose_name = _("permintaan buka kunci")
+        verbose_name_plural = _("permintaan buka kunci")
+
+    def __str__(self) -> str:
+        return f"{self.status}: {self.reason[:40]}"

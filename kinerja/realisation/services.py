@@ -1,0 +1,445 @@
+"""Monthly realisation and its workflow. Every write is a named function with keyword-only
+arguments in one transaction, checks the user's role on the unit through
+``kinerja.org.access``, and records what changed in the audit trail.
+
+States: draft → submitted (operator) → verified (head) or returned with a comment (head) →
+locked (admin). A locked month cannot be changed by anyone; reopening needs a request with
+a reason, approved by the admin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from kinerja.audit.services import record, record_changes
+from kinerja.core.numbers import fmt_number, fmt_rupiah
+from kinerja.core.parse import ParseError, parse_money, parse_number, parse_percent
+from kinerja.core.rollup import deviation_warning
+from kinerja.org.access import roles_on_unit
+from kinerja.org.models import Membership
+from kinerja.plans.models import Indicator, IndicatorRealisation, MonthlyEntry, Plan, PlanNode
+
+from .models import MonthStatus, ReopenRequest
+
+State = MonthStatus.State
+Role = Membership.Role
+EDITORS = {Role.OPERATOR, Role.ADMIN}
+REVIEWERS = {Role.HEAD, Role.ADMIN}
+
+
+class NotAllowed(Exception):
+    """The user's role on the unit does not allow this; views answer it like a missing page."""
+
+
+class WorkflowError(Exception):
+    """The month's state does not allow this action (message in Indonesian)."""
+
+
+@dataclass(frozen=True)
+class CellError:
+    code: str  # the leaf's code
+    name: str
+    field: str  # keuangan | fisik | output
+    found: str
+    message: str
+
+
+class InvalidInput(Exception):
+    def __init__(self, errors: list[CellError]):
+        super().__init__(f"{len(errors)} isian tidak dapat dibaca")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Change:
+    code: str
+    name: str
+    field: str
+    yours: str  # the value the form was opened with
+    now: str  # the value stored now
+
+
+class Conflict(Exception):
+    """Someone saved this month after the form was opened; nothing was saved."""
+
+    def __init__(self, changes: list[Change]):
+        super().__init__("data bulan ini telah diubah orang lain")
+        self.changes = changes
+
+
+@dataclass(frozen=True)
+class RowInput:
+    node_id: int
+    keuangan: str = ""  # rupiah spent in this month, as typed
+    fisik: str = ""  # cumulative physical progress %, as typed
+    output: str = ""  # output realised in this month (first indicator), as typed
+    narrative: str = ""
+    obstacles: str = ""
+
+
+FIELD_LABEL = {
+    "keuangan": "realisasi keuangan (Rp)",
+    "fisik": "fisik kumulatif (%)",
+    "output": "realisasi keluaran",
+    "narrative": "yang dilaksanakan",
+    "obstacles": "kendala",
+}
+
+
+def month_status(plan: Plan, month: int) -> MonthStatus:
+    status, _ = MonthStatus.objects.get_or_create(plan=plan, month=month)
+    return status
+
+
+def _require(user, plan: Plan, allowed: set[str]) -> set[str]:
+    roles = roles_on_unit(user, plan.unit)
+    if not roles & allowed:
+        raise NotAllowed
+    return roles
+
+
+def _label(plan: Plan, month: int) -> str:
+    from kinerja.core.numbers import MONTHS_ID
+
+    return f"{plan.unit.name} {MONTHS_ID[month - 1]} {plan.year}"
+
+
+def current_values(plan: Plan, month: int) -> dict[int, dict[str, str]]:
+    """The stored values of the month per leaf id, as the grid shows them (two queries)."""
+    values: dict[int, dict[str, str]] = {}
+    for node_id, rk, rf in MonthlyEntry.objects.filter(node__plan=plan, month=month).values_list(
+        "node_id", "realisasi_keuangan", "realisasi_fisik"
+    ):
+        values.setdefault(node_id, {}).update(keuangan=_show(rk, 2), fisik=_show(rf, 4))
+    for node_id, value, narrative, obstacles in IndicatorRealisation.objects.filter(
+        indicator__node__plan=plan, year=plan.year, month=month, indicator__position=0
+    ).values_list("indicator__node_id", "value", "narrative", "obstacles"):
+        values.setdefault(node_id, {}).update(
+            output=_show(value, 4), narrative=narrative, obstacles=obstacles
+        )
+    return values
+
+
+def _show(value: Decimal | None, places: int) -> str:
+    if value is None:
+        return ""
+    return fmt_number(value.normalize() if value == value.to_integral_value() else value)
+
+
+def realisation_save(
+    *,
+    user,
+    plan: Plan,
+    month: int,
+    rows: list[RowInput],
+    version: int,
+    opened_with: dict[int, dict[str, str]] | None = None,
+) -> list[str]:
+    """Save the month's realisation of the given leaves, all or nothing. ``version`` is the
+    one the form was opened at: if someone saved since, raise ``Conflict`` listing the cells
+    that changed (comparing ``opened_with`` with what is stored now). Returns warnings (not
+    refusals): realisation above pagu, fisik behind plan beyond the thresholds, a cumulative
+    figure going down."""
+    _require(user, plan, EDITORS)
+    leaves = {
+        n.id: n
+        for n in PlanNode.objects.filter(plan=plan, children__isnull=True).select_related(None)
+    }
+    parsed, errors = [], []
+    for row in rows:
+        node = leaves.get(row.node_id)
+        if node is None:
+            raise NotAllowed
+        values = {}
+        for field, parser in (
+            ("keuangan", parse_money),
+            ("fisik", parse_percent),
+            ("output", parse_number),
+        ):
+            text = getattr(row, field)
+            try:
+                values[field] = parser(text)
+            except ParseError as exc:
+                errors.append(CellError(node.code, node.name, field, text, str(exc)))
+        if values.get("fisik") is not None and values["fisik"] > 100:
+            errors.append(
+                CellError(
+                    node.code,
+                    node.name,
+                    "fisik",
+                    row.fisik,
+                    "fisik kumulatif tidak boleh lebih dari 100%",
+                )
+            )
+        parsed.append((node, row, values))
+    if errors:
+        raise InvalidInput(errors)
+
+    with transaction.atomic():
+        status, _ = MonthStatus.objects.select_for_update().get_or_create(plan=plan, month=month)
+        if not status.editable:
+            raise WorkflowError(
+                f"Bulan ini berstatus {status.get_state_display().lower()} dan tidak dapat diubah."
+            )
+        if status.version != version:
+            raise Conflict(_changes(plan, month, opened_with or {}, leaves))
+        for node, row, values in parsed:
+            _save_row(user, plan, month, node, row, values)
+        status.version += 1
+        status.changed_by = user
+        status.save()
+    return warnings(plan, month)
+
+
+def _save_row(user, plan, month, node, row, values) -> None:
+    label = f"{node.code} {node.name}, bulan {month} {plan.year}"
+    entry, _ = MonthlyEntry.objects.get_or_create(node=node, month=month)
+    before = {
+        "realisasi_keuangan": entry.realisasi_keuangan,
+        "realisasi_fisik": entry.realisasi_fisik,
+    }
+    entry.realisasi_keuangan = values.get("keuangan")
+    entry.realisasi_fisik = values.get("fisik")
+    after = {
+        "realisasi_keuangan": entry.realisasi_keuangan,
+        "realisasi_fisik": entry.realisasi_fisik,
+    }
+    if before != after:
+        entry.save()
+        record_changes(
+            user=user,
+            action="realisation.update",
+            obj=entry,
+            before=before,
+            after=after,
+            unit=plan.unit,
+            object_label=label,
+            year=plan.year,
+            month=month,
+        )
+    indicator = Indicator.objects.filter(node=node).order_by("position", "id").first()
+    if indicator is None:
+        return
+    real, _ = IndicatorRealisation.objects.get_or_create(
+        indicator=indicator, year=plan.year, month=month
+    )
+    before = {"value": real.value, "narrative": real.narrative, "obstacles": real.obstacles}
+    real.value = values.get("output")
+    real.narrative = row.narrative.strip()
+    real.obstacles = row.obstacles.strip()
+    after = {"value": real.value, "narrative": real.narrative, "obstacles": real.obstacles}
+    if before != after:
+        real.save()
+        record_changes(
+            user=user,
+            action="realisation.update",
+            obj=real,
+            before=before,
+            after=after,
+            unit=plan.unit,
+            object_label=label,
+            year=plan.year,
+            month=month,
+        )
+
+
+def _changes(plan, month, opened_with, leaves) -> list[Change]:
+    now = current_values(plan, month)
+    changes = []
+    for node_id, fields in opened_with.items():
+        node = leaves.get(node_id)
+        if node is None:
+            continue
+        for field, was in fields.items():
+            current = now.get(node_id, {}).get(field, "")
+            if current != was:
+                changes.append(
+                    Change(node.code, node.name, FIELD_LABEL.get(field, field), was, current)
+                )
+    return changes
+
+
+def warnings(plan: Plan, month: int) -> list[str]:
+    """Warnings for the month as stored: cumulative realisation above pagu, fisik behind plan
+    beyond the government's thresholds, a cumulative fisik lower than last month's."""
+    rules = plan.unit.government.computation_rules()
+    leaves = list(PlanNode.objects.filter(plan=plan, children__isnull=True))
+    entries: dict[int, dict[int, MonthlyEntry]] = {}
+    for e in MonthlyEntry.objects.filter(node__plan=plan, month__lte=month):
+        entries.setdefault(e.node_id, {})[e.month] = e
+    out = []
+    for leaf in leaves:
+        months = entries.get(leaf.id, {})
+        spent = sum((e.realisasi_keuangan or Decimal(0) for e in months.values()), Decimal(0))
+        if leaf.pagu is not None and spent > leaf.pagu:
+            out.append(
+                f"{leaf.code} {leaf.name}: realisasi kumulatif {fmt_rupiah(spent)} "
+                f"melebihi pagu {fmt_rupiah(leaf.pagu)}."
+            )
+        this, last = months.get(month), months.get(month - 1)
+        if (
+            this
+            and last
+            and this.realisasi_fisik is not None
+            and last.realisasi_fisik is not None
+            and this.realisasi_fisik < last.realisasi_fisik
+        ):
+            out.append(
+                f"{leaf.code} {leaf.name}: fisik kumulatif turun dari "
+                f"{fmt_number(last.realisasi_fisik)}% menjadi "
+                f"{fmt_number(this.realisasi_fisik)}%."
+            )
+        if this and deviation_warning(this.plan_fisik, this.realisasi_fisik, rules):
+            out.append(
+                f"{leaf.code} {leaf.name}: fisik {fmt_number(this.realisasi_fisik)}% "
+                f"tertinggal dari rencana {fmt_number(this.plan_fisik)}%."
+            )
+    return out
+
+
+# --- workflow ------------------------------------------------------------------------
+
+
+def _transition(
+    user, plan, month, allowed_roles, from_states, to_state, action, comment: str = ""
+) -> MonthStatus:
+    _require(user, plan, allowed_roles)
+    with transaction.atomic():
+        status, _ = MonthStatus.objects.select_for_update().get_or_create(plan=plan, month=month)
+        if status.state not in from_states:
+            names = ", ".join(State(s).label.lower() for s in from_states)
+            raise WorkflowError(
+                f"Tindakan ini hanya untuk bulan berstatus {names}; bulan ini berstatus "
+                f"{status.get_state_display().lower()}."
+            )
+        old = status.state
+        status.state = to_state
+        status.comment = comment
+        status.changed_by = user
+        status.save()
+        record(
+            user=user,
+            action=action,
+            unit=plan.unit,
+            year=plan.year,
+            month=month,
+            obj=status,
+            object_label=_label(plan, month),
+            field="state",
+            old=old,
+            new=to_state,
+            reason=comment,
+        )
+    return status
+
+
+def month_submit(*, user, plan: Plan, month: int) -> MonthStatus:
+    return _transition(
+        user,
+        plan,
+        month,
+        EDITORS,
+        {State.DRAFT, State.RETURNED},
+        State.SUBMITTED,
+        "workflow.submit",
+    )
+
+
+def month_return(*, user, plan: Plan, month: int, comment: str) -> MonthStatus:
+    if not comment.strip():
+        raise WorkflowError("Tulis alasan pengembalian agar operator tahu apa yang diperbaiki.")
+    return _transition(
+        user,
+        plan,
+        month,
+        REVIEWERS,
+        {State.SUBMITTED},
+        State.RETURNED,
+        "workflow.return",
+        comment.strip(),
+    )
+
+
+def month_verify(*, user, plan: Plan, month: int) -> MonthStatus:
+    return _transition(
+        user, plan, month, REVIEWERS, {State.SUBMITTED}, State.VERIFIED, "workflow.verify"
+    )
+
+
+def month_lock(*, user, plan: Plan, month: int) -> MonthStatus:
+    return _transition(
+        user, plan, month, {Role.ADMIN}, {State.VERIFIED}, State.LOCKED, "workflow.lock"
+    )
+
+
+def reopen_request(*, user, plan: Plan, month: int, reason: str) -> ReopenRequest:
+    _require(user, plan, EDITORS | REVIEWERS)
+    if not reason.strip():
+        raise WorkflowError("Tulis alasan permintaan buka kunci.")
+    with transaction.atomic():
+        status = month_status(plan, month)
+        if status.state != State.LOCKED:
+            raise WorkflowError("Hanya bulan yang terkunci yang dapat diminta dibuka.")
+        if status.reopens.filter(approved__isnull=True).exists():
+            raise WorkflowError("Sudah ada permintaan buka kunci yang menunggu keputusan admin.")
+        request = ReopenRequest.objects.create(
+            status=status, reason=reason.strip(), requested_by=user
+        )
+        record(
+            user=user,
+            action="reopen.request",
+            unit=plan.unit,
+            year=plan.year,
+            month=month,
+            obj=request,
+            object_label=_label(plan, month),
+            reason=request.reason,
+        )
+    return request
+
+
+def reopen_decide(*, user, request: ReopenRequest, approve: bool) -> ReopenRequest:
+    plan = request.status.plan
+    _require(user, plan, {Role.ADMIN})
+    with transaction.atomic():
+        request = ReopenRequest.objects.select_for_update().get(pk=request.pk)
+        if request.approved is not None:
+            raise WorkflowError("Permintaan ini sudah diputuskan.")
+        request.approved = approve
+        request.decided_by = user
+        request.decided_at = timezone.now()
+        request.save()
+        status = MonthStatus.objects.select_for_update().get(pk=request.status_id)
+        if approve:
+            old = status.state
+            status.state = State.DRAFT
+            status.comment = f"Dibuka kembali: {request.reason}"
+            status.changed_by = user
+            status.save()
+            record(
+                user=user,
+                action="workflow.reopen",
+                unit=plan.unit,
+                year=plan.year,
+                month=status.month,
+                obj=status,
+                object_label=_label(plan, status.month),
+                field="state",
+                old=old,
+                new=State.DRAFT,
+                reason=request.reason,
+            )
+        record(
+            user=user,
+            action="reopen.approve" if approve else "reopen.reject",
+            unit=plan.unit,
+            year=plan.year,
+            month=status.month,
+            obj=request,
+            object_label=_label(plan, status.month),
+            reason=request.reason,
+        )
+    return request

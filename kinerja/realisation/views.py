@@ -1,0 +1,167 @@
+"""The monthly realisation grid and its workflow buttons."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from kinerja.core.numbers import MONTHS_ID
+from kinerja.org.access import roles_on_unit, unit_for_reading
+from kinerja.plans.models import Plan, PlanNode
+
+from . import services
+from .models import MonthStatus, ReopenRequest
+
+FIELDS = ("keuangan", "fisik", "output", "narrative", "obstacles")
+
+
+def _plan(request, slug: str, year: int) -> Plan:
+    unit = unit_for_reading(request.user, slug)
+    plan = Plan.objects.filter(unit=unit, year=year).select_related("unit__government").first()
+    if plan is None:
+        raise Http404("Rencana tidak ditemukan")
+    return plan
+
+
+def _rows_from_post(post, leaf_ids) -> tuple[list[services.RowInput], dict]:
+    rows, opened = [], {}
+    for node_id in leaf_ids:
+        prefix = f"n{node_id}-"
+        if prefix + "keuangan" not in post:
+            continue
+        rows.append(services.RowInput(node_id, *(post.get(prefix + f, "") for f in FIELDS)))
+        opened[node_id] = {f: post.get(f"o{node_id}-{f}", "") for f in FIELDS}
+    return rows, opened
+
+
+@login_required
+def months(request, slug: str, year: int):
+    plan = _plan(request, slug, year)
+    states = {s.month: s for s in MonthStatus.objects.filter(plan=plan)}
+    rows = [(m, MONTHS_ID[m - 1], states.get(m)) for m in range(1, 13)]
+    return render(
+        request, "realisation/months.html", {"plan": plan, "unit": plan.unit, "rows": rows}
+    )
+
+
+@login_required
+def grid(request, slug: str, year: int, month: int):
+    if not 1 <= month <= 12:
+        raise Http404("Bulan tidak ada")
+    plan = _plan(request, slug, year)
+    roles = roles_on_unit(request.user, plan.unit)
+    status = services.month_status(plan, month)
+    leaves = list(
+        PlanNode.objects.filter(plan=plan, children__isnull=True)
+        .select_related("parent")
+        .order_by("position", "code")
+    )
+    values = services.current_values(plan, month)
+    errors, conflict, typed = [], [], None
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "save":
+                rows, opened = _rows_from_post(request.POST, [n.id for n in leaves])
+                typed = {r.node_id: {f: getattr(r, f) for f in FIELDS} for r in rows}
+                found = services.realisation_save(
+                    user=request.user,
+                    plan=plan,
+                    month=month,
+                    rows=rows,
+                    version=int(request.POST.get("version", "-1")),
+                    opened_with=opened,
+                )
+                messages.success(request, "Data bulan ini tersimpan.")
+                for text in found:
+                    messages.warning(request, text)
+            elif action == "submit":
+                services.month_submit(user=request.user, plan=plan, month=month)
+                messages.success(request, "Bulan ini diajukan untuk diverifikasi.")
+            elif action == "return":
+                services.month_return(
+                    user=request.user,
+                    plan=plan,
+                    month=month,
+                    comment=request.POST.get("comment", ""),
+                )
+                messages.success(request, "Bulan ini dikembalikan ke operator.")
+            elif action == "verify":
+                services.month_verify(user=request.user, plan=plan, month=month)
+                messages.success(request, "Bulan ini diverifikasi.")
+            elif action == "lock":
+                services.month_lock(user=request.user, plan=plan, month=month)
+                messages.success(request, "Bulan ini dikunci.")
+            elif action == "reopen":
+                services.reopen_request(
+                    user=request.user, plan=plan, month=month, reason=request.POST.get("reason", "")
+                )
+                messages.success(request, "Permintaan buka kunci dikirim ke admin.")
+            elif action in ("approve", "reject"):
+                req = ReopenRequest.objects.filter(
+                    pk=request.POST.get("request"), status__plan=plan, status__month=month
+                ).first()
+                if req is None:
+                    raise Http404("Permintaan tidak ditemukan")
+                services.reopen_decide(user=request.user, request=req, approve=action == "approve")
+                messages.success(request, "Keputusan tersimpan.")
+            else:
+                raise Http404("Tindakan tidak dikenal")
+            return redirect("realisation-grid", slug=slug, year=year, month=month)
+        except services.NotAllowed:
+            raise Http404("Unit tidak ditemukan") from None
+        except services.WorkflowError as exc:
+            messages.error(request, str(exc))
+        except services.InvalidInput as exc:
+            errors = exc.errors
+            messages.error(request, "Tidak ada yang disimpan: perbaiki isian yang ditandai.")
+        except services.Conflict as exc:
+            conflict = exc.changes
+            messages.error(
+                request,
+                "Tidak ada yang disimpan: data bulan ini telah diubah "
+                "orang lain sejak formulir dibuka. Periksa perubahannya, "
+                "lalu simpan lagi.",
+            )
+        status = services.month_status(plan, month)
+        values = services.current_values(plan, month)
+    error_at = {(e.code, e.field): e.message for e in errors}
+    rows = []
+    for leaf in leaves:
+        stored = values.get(leaf.id, {})
+        shown = (typed or {}).get(leaf.id, stored)
+        rows.append(
+            {
+                "node": leaf,
+                "values": {f: shown.get(f, "") for f in FIELDS},
+                "stored": {f: stored.get(f, "") for f in FIELDS},
+                "errors": {f: error_at.get((leaf.code, f), "") for f in FIELDS},
+            }
+        )
+    editors = bool(roles & services.EDITORS)
+    reviewers = bool(roles & services.REVIEWERS)
+    return render(
+        request,
+        "realisation/grid.html",
+        {
+            "plan": plan,
+            "unit": plan.unit,
+            "month": month,
+            "month_name": MONTHS_ID[month - 1],
+            "status": status,
+            "rows": rows,
+            "conflict": conflict,
+            "can_edit": editors and status.editable,
+            "can_submit": editors and status.editable,
+            "can_review": reviewers and status.state == MonthStatus.State.SUBMITTED,
+            "can_lock": "admin" in roles and status.state == MonthStatus.State.VERIFIED,
+            "can_reopen": bool(roles & (services.EDITORS | services.REVIEWERS))
+            and status.state == MonthStatus.State.LOCKED,
+            "pending": list(status.reopens.filter(approved__isnull=True))
+            if "admin" in roles
+            else [],
+            "months": range(1, 13),
+        },
+    )
