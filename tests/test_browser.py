@@ -1,8 +1,8 @@
 """End to end in a real browser: the README's demo command, then Chromium through Playwright.
 
 The server is `kinerja demo` itself, started in a subprocess on a throw-away SQLite database,
-so this also proves the first README command works. Set KINERJA_SCREENSHOTS to a folder to
-keep the screenshots."""
+so this also proves the first README command works. Screenshots are kept as artefacts in
+var/test-artifacts/ (or the folder KINERJA_SCREENSHOTS names)."""
 
 import os
 import shutil
@@ -30,6 +30,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+server_env: dict = {}
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
@@ -53,6 +56,8 @@ def server(tmp_path_factory):
                 proc.kill()
                 raise AssertionError((var / "server.log").read_text()) from None
             time.sleep(0.5)
+    server_env.update(env)
+    server_env["var"] = str(var)
     yield url
     proc.terminate()
     proc.wait(timeout=20)
@@ -75,10 +80,9 @@ def browser():
 
 
 def _shot(page, name):
-    folder = os.environ.get("KINERJA_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+    folder = Path(os.environ.get("KINERJA_SCREENSHOTS") or REPO / "var" / "test-artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
 def _login(page, url, username):
@@ -136,3 +140,85 @@ def test_wrong_password_is_refused_in_indonesian(server, browser):
     page.click("button[type=submit]")
     assert "Nama pengguna atau kata sandi salah" in page.inner_text("main")
     page.close()
+
+
+def _as(browser, server, username, shots, name):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    _login(page, server, username)
+    page.goto(server + "unit/biro-pemerintahan/2020/realisasi/4/")
+    _shot(page, f"alur-{shots}-{name}")
+    return context, page
+
+
+def _click(page, value):
+    page.click(f"button[value={value}]")
+    page.wait_for_load_state()
+
+
+def test_month_workflow_in_the_browser(server, browser):
+    # operator enters April and submits
+    ctx, page = _as(browser, server, "operator", 1, "operator-buka")
+    first = page.locator("table.grid tbody tr").first
+    first.locator("input[name^=n][name$=-keuangan]").fill("Rp1.500.000,-")
+    first.locator("input[name^=n][name$=-fisik]").fill("27,5")
+    _click(page, "save")
+    assert "Data bulan ini tersimpan." in page.inner_text("main")
+    assert first.locator("input[name^=n][name$=-keuangan]").input_value() == "1.500.000"
+    first.locator("input[name^=n][name$=-keuangan]").fill("satu juta")
+    _click(page, "save")
+    assert "Tidak ada yang disimpan" in page.inner_text("main")
+    assert page.locator(".cell-error").count() == 1
+    page.goto(server + "unit/biro-pemerintahan/2020/realisasi/4/")
+    _click(page, "submit")
+    assert page.inner_text("#state") == "Diajukan"
+    _shot(page, "alur-2-diajukan")
+    ctx.close()
+    # head returns it with a comment
+    ctx, page = _as(browser, server, "kepala", 3, "kepala")
+    page.fill("#comment", "Fisik bulan April belum sesuai laporan")
+    _click(page, "return")
+    assert page.inner_text("#state") == "Dikembalikan"
+    ctx.close()
+    # operator corrects and resubmits
+    ctx, page = _as(browser, server, "operator", 4, "operator-perbaiki")
+    assert "Fisik bulan April belum sesuai laporan" in page.inner_text("#status-comment")
+    page.locator("table.grid tbody tr").first.locator("input[name^=n][name$=-fisik]").fill("30")
+    _click(page, "save")
+    _click(page, "submit")
+    ctx.close()
+    # head verifies, admin locks
+    ctx, page = _as(browser, server, "kepala", 5, "kepala-verifikasi")
+    _click(page, "verify")
+    assert page.inner_text("#state") == "Diverifikasi"
+    ctx.close()
+    ctx, page = _as(browser, server, "admin", 6, "admin-kunci")
+    _click(page, "lock")
+    assert page.inner_text("#state") == "Dikunci"
+    ctx.close()
+    # the operator can no longer edit
+    ctx, page = _as(browser, server, "operator", 7, "operator-terkunci")
+    assert page.locator("button[value=save]").count() == 0
+    fisik = page.locator("table.grid input[name^=n][name$=-fisik]").first
+    assert fisik.get_attribute("readonly") is not None
+    ctx.close()
+
+
+def test_unrelated_operator_sees_nothing_in_the_browser(server, browser):
+    env = {k: v for k, v in server_env.items() if k != "var"}
+    script = (
+        "from django.contrib.auth import get_user_model as g;"
+        "from kinerja.org.models import Government as G, OrgUnit as U, Membership as M;"
+        "gov=G.objects.create(name='Kota Lain', kind='kota', code='96.01');"
+        "u=U.objects.create(government=gov, slug='dinas-lain', name='Dinas Lain',"
+        " kind='perangkat_daerah', from_year=2020);"
+        "p=g().objects.create_user('operator-lain', password='kinerja-demo-2021');"
+        "M.objects.create(user=p, government=gov, unit=u, role='operator')"
+    )
+    subprocess.run([sys.executable, "-m", "kinerja.cli", "shell", "-c", script], cwd=REPO,
+                   env=env, check=True, capture_output=True)
+    ctx, page = _as(browser, server, "operator-lain", 8, "orang-lain")
+    assert "Biro Pemerintahan" not in page.inner_text("body")
+    response = page.goto(server + "unit/biro-pemerintahan/2020/")
+    assert response.status == 404
+    ctx.close()
