@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from kinerja.core.numbers import fmt_number, fmt_percent
 from kinerja.org.models import OrgUnit
 from kinerja.plans.models import Plan
-from kinerja.plans.selectors import compute_plan, node_to_dict
+from kinerja.plans.selectors import compute_plan
 
 
 class Command(BaseCommand):
@@ -41,7 +41,7 @@ class Command(BaseCommand):
                 "year": plan.year,
                 "upto_month": result.upto_month,
                 "rules": result.rules.to_dict(),
-                "tree": node_to_dict(result.root),
+                "tree": result.root.to_dict(),
             }
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
