@@ -17,8 +17,8 @@ takes shortcuts that give the same text: module-level contexts instead of ``loca
 ``format(value, ",f")`` for the thousands, no conversion of values that are already finite
 Decimals. Values too long for the shortcut contexts (over 80 digits) take the general path.
 
-Not included: parsing numbers typed the Indonesian way (``"1.193.209.000,50"``); that belongs
-to the import layer.
+Not included: reading numbers typed the Indonesian way (``"1.193.209.000,50"``); that is
+``kinerja.core.parse``.
 """
 
 from __future__ import annotations
