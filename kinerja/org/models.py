@@ -191,3 +191,19 @@ class Membership(models.Model):
     def __str__(self) -> str:
         where = self.unit or self.government
         return f"{self.user} — {self.get_role_display()} — {where}"
+
+
+class LoginFailure(models.Model):
+    """A failed login, kept to slow down and then lock repeated guessing (per account and
+    per address). Old rows are removed on each successful login of the account."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("login gagal")
+        verbose_name_plural = _("login gagal")
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.address} {self.at:%Y-%m-%d %H:%M}"

@@ -2,14 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
+from .login import ThrottledLoginView
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path(
-        "masuk/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("masuk/", ThrottledLoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("unit/<slug:slug>/<int:year>/", views.unit_year, name="unit-year"),
     path("unit/<slug:slug>/<int:year>/laporan/", views.reports, name="reports"),
