@@ -195,3 +195,44 @@ def test_report_texts_refuse_unknown_and_too_long():
         report_texts_save(unit=unit, year=2020, texts={"rahasia": "x"})
     with _pytest.raises(ValueError, match="terlalu panjang"):
         report_texts_save(unit=unit, year=2020, texts={"solusi": "x" * 20_001})
+
+
+def test_government_dashboard_lists_readable_units_with_their_figures(login):
+    html = login("admin").get(reverse("dashboard", args=[2020]) + "?urut=capaian").content.decode()
+    assert "Biro Pemerintahan" in html
+    assert "2.802.281.000" in html and "65,16%" in html and "91,41" in html
+    assert "Sangat Tinggi" in html
+    assert reverse("unit-year", args=["biro-pemerintahan", 2020]) in html
+    lampiran = login("inspektorat").get(reverse("dashboard", args=[2021])).content.decode()
+    assert "85,97%" in lampiran
+
+
+def test_dashboard_shows_nothing_of_another_government(db, client, django_user_model):
+    from kinerja.org.models import Government, Membership
+
+    other = Government.objects.create(name="Provinsi Lain", kind="provinsi", code="93")
+    person = django_user_model.objects.create_user("admin-lain")
+    Membership.objects.create(user=person, government=other, role="admin")
+    client.force_login(person)
+    html = client.get(reverse("dashboard", args=[2020])).content.decode()
+    assert "Biro Pemerintahan" not in html and "Tidak ada rencana" in html
+
+
+def test_dashboard_queries_do_not_grow_with_units(db, client, django_user_model):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.org.models import Membership
+
+    from .helpers import make_plan
+
+    counts = []
+    for code, programs in (("92.01", 1), ("92.02", 4)):
+        plan = make_plan(code, programs, 2, 3)
+        person = django_user_model.objects.create_user(f"adm-{code}")
+        Membership.objects.create(user=person, government=plan.unit.government, role="admin")
+        client.force_login(person)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("dashboard", args=[2022])).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
