@@ -5,7 +5,6 @@ way the seed does, but from one set of data, so they agree with the tables."""
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from kinerja.core.numbers import MONTHS_ID, fmt_number, fmt_percent, fmt_rupiah
@@ -27,6 +26,7 @@ from .common import (
     stored_text,
     total_row,
     tree_rows,
+    unit_document,
 )
 from .context import ReportContext
 from .document import (
@@ -821,14 +821,11 @@ def build(ctx: ReportContext) -> Document:
         )
     )
     appendix = Section((Heading("LAMPIRAN 1", 1), lampiran_1(ctx)), landscape=True)
-    return Document(
+    return unit_document(
+        ctx,
         kind="evaluasi",
         title=f"Laporan Evaluasi Kinerja {ctx.unit_name} Tahun Anggaran {ctx.year}",
-        unit_name=ctx.unit_name,
-        government_name=ctx.government,
-        year=ctx.year,
         cover=cover(ctx),
         sections=(front, *body, appendix),
         filename_stem=f"evaluasi-kinerja-{ctx.unit_slug}-{ctx.year}",
-        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
     )

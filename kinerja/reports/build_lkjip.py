@@ -6,8 +6,6 @@ Penutup and the PK as annex."""
 
 from __future__ import annotations
 
-import datetime
-
 from kinerja.core.numbers import fmt_number, fmt_percent, fmt_rupiah
 
 from .build_evaluasi import achievement_bars, agreement_tables, scurve
@@ -22,6 +20,7 @@ from .common import (
     sasaran_achievement,
     split_sections,
     stored_text,
+    unit_document,
 )
 from .context import ReportContext
 from .document import (
@@ -300,12 +299,10 @@ def build(ctx: ReportContext) -> Document:
         )
     )
     annex = Section((Heading("LAMPIRAN: PERJANJIAN KINERJA", 1), *agreement_tables(ctx)))
-    return Document(
+    return unit_document(
+        ctx,
         kind="lkjip",
         title=f"Laporan Kinerja {ctx.unit_name} Tahun {ctx.year}",
-        unit_name=ctx.unit_name,
-        government_name=ctx.government,
-        year=ctx.year,
         cover=Cover(
             ("LAPORAN KINERJA", f"TAHUN {ctx.year}"),
             ctx.unit_name.upper(),
@@ -315,5 +312,4 @@ def build(ctx: ReportContext) -> Document:
         ),
         sections=(front, *body, annex),
         filename_stem=f"laporan-kinerja-{ctx.unit_slug}-{ctx.year}",
-        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
     )

@@ -4,12 +4,11 @@ signature blocks."""
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from kinerja.core.numbers import fmt_date, fmt_nip
 
-from .common import amount_in_words, money_cell, total_row
+from .common import amount_in_words, money_cell, total_row, unit_document
 from .context import AgreementInfo, Official, ReportContext
 from .document import (
     Cell,
@@ -190,13 +189,10 @@ def build(ctx: ReportContext) -> Document:
                 )
             )
         )
-    return Document(
+    return unit_document(
+        ctx,
         kind="pk",
         title=f"Perjanjian Kinerja {ctx.unit_name} Tahun {ctx.year}",
-        unit_name=ctx.unit_name,
-        government_name=ctx.government,
-        year=ctx.year,
         sections=tuple(sections),
         filename_stem=f"perjanjian-kinerja-{ctx.unit_slug}-{ctx.year}",
-        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
     )

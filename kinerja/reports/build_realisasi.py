@@ -11,7 +11,6 @@ the row's own columns."""
 from __future__ import annotations
 
 import dataclasses
-import datetime
 from decimal import Decimal
 
 from kinerja.core.numbers import MONTHS_ID, fmt_compact, fmt_number, fmt_percent, fmt_rupiah
@@ -19,7 +18,7 @@ from kinerja.core.periods import Period, quarter_of, semester_of
 from kinerja.core.rollup import ComputedNode, compute_tree
 
 from .build_evaluasi import scurve, table_monthly
-from .common import head_signature, money_cell, tree_rows
+from .common import head_signature, money_cell, tree_rows, unit_document
 from .context import ReportContext
 from .document import (
     Cell,
@@ -403,15 +402,11 @@ def build(ctx: ReportContext) -> Document:
         curve(ctx),
         head_signature(ctx),
     ]
-    return Document(
+    return unit_document(
+        ctx,
         kind="realisasi",
         title=f"Laporan Realisasi Fisik dan Keuangan {ctx.unit_name} {label}",
-        unit_name=ctx.unit_name,
-        government_name=ctx.government,
-        year=ctx.year,
         sections=(Section(tuple(blocks), landscape=True),),
-        cover=None,
         filename_stem=f"realisasi-{ctx.unit_slug}-{ctx.year}-{ctx.upto_month:02d}",
-        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
         meta={"upto_month": ctx.upto_month},
     )

@@ -16,7 +16,6 @@ level printed is the Renja year's (realisasi ÷ target × 100), as many governme
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -32,7 +31,7 @@ from kinerja.core.numbers import (
 from kinerja.core.periods import Period, quarter_of
 from kinerja.core.rollup import ComputedNode, IndicatorResult, compute_tree
 
-from .common import fmt_target, head_signature, money_cell, tree_rows
+from .common import fmt_target, head_signature, money_cell, tree_rows, unit_document
 from .context import ReportContext, SasaranIndicator, SasaranInfo
 from .document import (
     Cell,
@@ -507,15 +506,11 @@ def build(ctx: ReportContext) -> Document:
         *factor_blocks(ctx),
         signatures(ctx),
     ]
-    return Document(
+    return unit_document(
+        ctx,
         kind="renja",
         title=f"Evaluasi terhadap Hasil Renja {ctx.unit_name} {period_text(ctx)}",
-        unit_name=ctx.unit_name,
-        government_name=ctx.government,
-        year=ctx.year,
         sections=(Section(tuple(blocks), landscape=True),),
-        cover=None,
         filename_stem=f"evaluasi-renja-{ctx.unit_slug}-{ctx.year}",
-        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
         meta={"upto_month": ctx.upto_month},
     )

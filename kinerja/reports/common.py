@@ -245,3 +245,32 @@ def sasaran_achievement(ctx: ReportContext, indicator, target) -> Decimal | None
         return None
     spec = IndicatorSpec(polarity=indicator.polarity)
     return achieve(spec, Target(value=target), indicator.realisation, ctx.rules).raw
+
+
+def unit_document(
+    ctx: ReportContext,
+    *,
+    kind: str,
+    title: str,
+    sections,
+    filename_stem: str,
+    cover=None,
+    meta: dict | None = None,
+):
+    """A report document of the context's unit and year, dated the day its data was read."""
+    import datetime
+
+    from .document import Document
+
+    return Document(
+        kind=kind,
+        title=title,
+        unit_name=ctx.unit_name,
+        government_name=ctx.government,
+        year=ctx.year,
+        sections=tuple(sections),
+        cover=cover,
+        filename_stem=filename_stem,
+        generated_at=datetime.datetime.combine(ctx.generated_on, datetime.time()),
+        meta=meta or {},
+    )
