@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "kinerja.audit",
     "kinerja.realisation",
     "kinerja.reports",
+    "kinerja.exchange",
+    "kinerja.reviu",
+    "kinerja.multiyear",
     "kinerja.web",
     "kinerja.demo",
 ]

@@ -6,5 +6,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("audit/", include("kinerja.audit.urls")),
     path("", include("kinerja.realisation.urls")),
+    path("", include("kinerja.exchange.urls")),
+    path("", include("kinerja.reviu.urls")),
+    path("", include("kinerja.multiyear.urls")),
     path("", include("kinerja.web.urls")),
 ]
