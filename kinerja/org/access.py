@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from django.http import Http404
 
-from .models import Membership, OrgUnit
+from .models import Government, Membership, OrgUnit
 
 GOVERNMENT_WIDE = {Membership.Role.ADMIN, Membership.Role.INSPECTORATE}
 WRITERS = {Membership.Role.ADMIN, Membership.Role.OPERATOR, Membership.Role.HEAD}
@@ -104,3 +104,26 @@ def roles_on_unit(user, unit: OrgUnit) -> set[str]:
         if m.role in GOVERNMENT_WIDE or (m.unit_id and unit.id in _closure({m.unit_id}, units)):
             roles.add(m.role)
     return roles
+
+
+def administered_governments(user):
+    """Governments whose users and memberships the user manages: those where the user holds
+    the admin role (every government for a superuser)."""
+    if not user.is_authenticated or not user.is_active:
+        return Government.objects.none()
+    if user.is_superuser:
+        return Government.objects.all()
+    return Government.objects.filter(
+        id__in=Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values(
+            "government_id"
+        )
+    )
+
+
+def government_for_admin(user, code: str) -> Government:
+    """The government with this code if the user is its admin; otherwise 404, as if it did
+    not exist."""
+    government = administered_governments(user).filter(code=code).first()
+    if government is None:
+        raise Http404("Pemerintah daerah tidak ditemukan")
+    return government

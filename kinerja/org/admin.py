@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from .models import FiscalYear, Government, Membership, OrgUnit, UnitHead
+from .models import (
+    FiscalYear,
+    Government,
+    Membership,
+    OrgUnit,
+    UnitHead,
+    Urusan,
+    UserAccount,
+)
 
 
 @admin.register(Government)
@@ -15,8 +23,8 @@ class FiscalYearAdmin(admin.ModelAdmin):
 
 @admin.register(OrgUnit)
 class OrgUnitAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "kind", "eselon", "parent", "from_year", "to_year")
-    list_filter = ("government", "kind", "eselon")
+    list_display = ("name", "slug", "kind", "eselon", "urusan", "parent", "from_year", "to_year")
+    list_filter = ("government", "kind", "eselon", "urusan")
     search_fields = ("name", "slug", "code")
 
 
@@ -30,3 +38,15 @@ class UnitHeadAdmin(admin.ModelAdmin):
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ("user", "role", "government", "unit")
     list_filter = ("role", "government")
+
+
+@admin.register(Urusan)
+class UrusanAdmin(admin.ModelAdmin):
+    list_display = ("code", "name")
+    search_fields = ("code", "name")
+
+
+@admin.register(UserAccount)
+class UserAccountAdmin(admin.ModelAdmin):
+    list_display = ("user", "government", "must_change_password")
+    list_filter = ("government", "must_change_password")

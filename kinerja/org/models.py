@@ -3,6 +3,7 @@ and who may work on which unit."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +62,33 @@ class FiscalYear(models.Model):
         return f"{self.government} {self.year}"
 
 
+class Urusan(models.Model):
+    """A bidang urusan of the Permendagri 90/2019 nomenclature, e.g. ``1.01`` Pendidikan or
+    ``4.01`` Sekretariat Daerah (the biro of the Setda belong to it). A unit belongs to one;
+    the government dashboard filters by it."""
+
+    code = models.CharField(
+        _("kode"),
+        max_length=10,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[0-9X]\.[0-9X]{2}$",
+                _("Kode urusan/bidang ditulis seperti 1.01 (urusan, titik, dua angka bidang)."),
+            )
+        ],
+    )
+    name = models.CharField(_("nama"), max_length=200)
+
+    class Meta:
+        verbose_name = _("urusan/bidang")
+        verbose_name_plural = _("urusan/bidang")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
 class OrgUnit(models.Model):
     """A unit of the government: perangkat daerah, biro/bagian/sub bagian, bidang/seksi.
 
@@ -94,6 +122,14 @@ class OrgUnit(models.Model):
     name = models.CharField(_("nama"), max_length=250)
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
     eselon = models.CharField(_("eselon"), max_length=3, choices=Eselon.choices, blank=True)
+    urusan = models.ForeignKey(
+        Urusan,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="units",
+        verbose_name=_("urusan/bidang"),
+    )
     from_year = models.PositiveSmallIntegerField(_("berlaku sejak"))
     to_year = models.PositiveSmallIntegerField(_("berlaku sampai"), null=True, blank=True)
 
@@ -191,6 +227,30 @@ class Membership(models.Model):
     def __str__(self) -> str:
         where = self.unit or self.government
         return f"{self.user} — {self.get_role_display()} — {where}"
+
+
+class UserAccount(models.Model):
+    """Kinerja's side of a user account: the government whose admin created it (so that
+    admin still sees the account when it holds no role yet) and whether the user must
+    change the initial password before doing anything else."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kinerja_account"
+    )
+    government = models.ForeignKey(
+        Government,
+        on_delete=models.CASCADE,
+        related_name="accounts",
+        verbose_name=_("pemerintah daerah"),
+    )
+    must_change_password = models.BooleanField(_("wajib ganti kata sandi"), default=False)
+
+    class Meta:
+        verbose_name = _("akun pengguna")
+        verbose_name_plural = _("akun pengguna")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.government})"
 
 
 class LoginFailure(models.Model):

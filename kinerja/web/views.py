@@ -4,7 +4,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from kinerja.core.rollup import monthly_series
-from kinerja.org.access import can_write_unit, readable_units, unit_for_reading
+from kinerja.org.access import (
+    administered_governments,
+    can_write_unit,
+    readable_units,
+    unit_for_reading,
+)
 from kinerja.plans.models import Plan, ReportText
 from kinerja.plans.selectors import compute_plan
 from kinerja.plans.services import REPORT_TEXT_KEYS, report_texts_save
@@ -20,7 +25,8 @@ def home(request):
         .select_related("unit", "unit__government")
         .order_by("unit__government__code", "unit__name", "year")
     )
-    return render(request, "kinerja/home.html", {"plans": plans})
+    manages = administered_governments(request.user).exists()
+    return render(request, "kinerja/home.html", {"plans": plans, "manages": manages})
 
 
 @login_required
