@@ -18,7 +18,7 @@ from django.db import transaction
 
 from kinerja.agreements.models import AgreementRow, PerformanceAgreement
 from kinerja.core.numbers import round_half_up, to_decimal
-from kinerja.org.models import FiscalYear, Government, Membership, OrgUnit, UnitHead
+from kinerja.org.models import FiscalYear, Government, Membership, OrgUnit, UnitHead, Urusan
 from kinerja.plans.models import (
     Indicator,
     IndicatorRealisation,
@@ -121,6 +121,10 @@ def load_demo() -> dict:
 
 def _load_units(gov) -> dict[str, OrgUnit]:
     units: dict[str, OrgUnit] = {}
+    # every demo unit is the Sekretariat Daerah or one of its biro, bagian, sub bagian
+    setda, _ = Urusan.objects.update_or_create(
+        code="4.01", defaults={"name": "Sekretariat Daerah"}
+    )
     for u in data.UNITS:
         unit, _ = OrgUnit.objects.update_or_create(
             government=gov,
@@ -134,6 +138,7 @@ def _load_units(gov) -> dict[str, OrgUnit]:
                 "predecessor": units.get(u["predecessor"]) if u.get("predecessor") else None,
                 "from_year": u["from_year"],
                 "to_year": u.get("to_year"),
+                "urusan": setda,
             },
         )
         units[u["slug"]] = unit

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from kinerja.core.gcpause import gc_paused
 from kinerja.core.rollup import compute_tree
@@ -24,14 +25,23 @@ SORTS = {
 }
 
 
-def dashboard_rows(user, year: int) -> list[dict]:
-    """One row per readable unit with a plan for ``year``: computed root and workflow
-    counts. A fixed number of queries whatever the number of units or leaves."""
-    plans = list(
-        Plan.objects.filter(unit__in=readable_units(user), year=year).select_related(
-            "unit__government"
-        )
+NO_URUSAN = "-"
+
+
+def dashboard_rows(user, year: int, urusan: str = "", *, readable=None) -> list[dict]:
+    """One row per readable unit with a plan for ``year`` (only the units of the urusan/bidang
+    with code ``urusan`` when given; ``NO_URUSAN`` for units without one): computed root and
+    workflow counts. A fixed number of queries whatever the number of units or leaves."""
+    if readable is None:
+        readable = readable_units(user)
+    plans = Plan.objects.filter(unit__in=readable, year=year).select_related(
+        "unit__government", "unit__urusan"
     )
+    if urusan == NO_URUSAN:
+        plans = plans.filter(unit__urusan__isnull=True)
+    elif urusan:
+        plans = plans.filter(unit__urusan__code=urusan)
+    plans = list(plans)
     trees = plan_trees(plans)
     states: dict[int, Counter] = defaultdict(Counter)
     for plan_id, state in MonthStatus.objects.filter(plan__in=plans).values_list(
@@ -47,21 +57,42 @@ def dashboard_rows(user, year: int) -> list[dict]:
     return rows
 
 
+def urusan_choices(readable, year: int) -> list[tuple[str, str]]:
+    """(code, label) of the urusan/bidang of the readable units with a plan for ``year``, in
+    code order; units without one are offered as ``NO_URUSAN`` at the end. One query."""
+    pairs = set(
+        Plan.objects.filter(unit__in=readable, year=year).values_list(
+            "unit__urusan__code", "unit__urusan__name"
+        )
+    )
+    choices = sorted((code, f"{code} {name}") for code, name in pairs if code)
+    if any(code is None for code, _ in pairs):
+        choices.append((NO_URUSAN, _("Tanpa urusan")))
+    return choices
+
+
 @login_required
 def government(request, year: int):
-    rows = dashboard_rows(request.user, year)
+    readable = readable_units(request.user)
+    urusan = request.GET.get("urusan", "")
+    rows = dashboard_rows(request.user, year, urusan, readable=readable)
     key = request.GET.get("urut", "unit")
     if key not in SORTS:
         key = "unit"
     descending = key != "unit"
     rows.sort(key=SORTS[key], reverse=descending)
-    years = sorted(
-        set(
-            Plan.objects.filter(unit__in=readable_units(request.user)).values_list(
-                "year", flat=True
-            )
-        )
-    )
+    years = sorted(set(Plan.objects.filter(unit__in=readable).values_list("year", flat=True)))
+    choices = urusan_choices(readable, year)
     return render(
-        request, "kinerja/dashboard.html", {"rows": rows, "year": year, "years": years, "sort": key}
+        request,
+        "kinerja/dashboard.html",
+        {
+            "rows": rows,
+            "year": year,
+            "years": years,
+            "sort": key,
+            "urusan": urusan,
+            "urusan_choices": choices,
+            "urusan_label": dict(choices).get(urusan, urusan),
+        },
     )
