@@ -131,6 +131,14 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 
+# Evidence files of the monthly realisation (kinerja.realisation): kept beside, never under,
+# the static root, and read only through a view that checks access.
+EVIDENCE_DIR = Path(os.environ.get("KINERJA_EVIDENCE_DIR") or VAR_DIR / "evidence")
+try:
+    EVIDENCE_MAX_BYTES = int(os.environ.get("KINERJA_EVIDENCE_MAX_MB") or "10") * 1024 * 1024
+except ValueError:
+    raise ImproperlyConfigured("KINERJA_EVIDENCE_MAX_MB: expected a whole number of MB") from None
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -1,13 +1,16 @@
 """The workflow of a unit's monthly realisation: draft → submitted → verified or returned →
 locked, with reopening by request. The figures themselves live in ``plans.MonthlyEntry``
 and ``plans.IndicatorRealisation``; this app keeps the state of each unit and month and
-the version that guards against two people overwriting each other."""
+the version that guards against two people overwriting each other, and the evidence files
+of each leaf and month."""
+
+import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.plans.models import Plan
+from kinerja.plans.models import Plan, PlanNode
 
 
 class MonthStatus(models.Model):
@@ -69,3 +72,48 @@ class ReopenRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status}: {self.reason[:40]}"
+
+
+class Evidence(models.Model):
+    """A file that supports one leaf's realisation in one month (a receipt, a photo, a
+    report). The content lives outside every served folder, at
+    ``settings.EVIDENCE_DIR / <uuid>``, and is read only through the view that checks access;
+    the row keeps what the grid shows and what the audit trail names."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        PNG = "png", "PNG"
+        JPEG = "jpeg", "JPEG"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    node = models.ForeignKey(PlanNode, on_delete=models.CASCADE, related_name="evidence")
+    month = models.PositiveSmallIntegerField(_("bulan"))
+    name = models.CharField(_("nama berkas"), max_length=200)
+    kind = models.CharField(_("jenis"), max_length=4, choices=Kind.choices)
+    size = models.PositiveBigIntegerField(_("ukuran (bita)"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bukti dukung")
+        verbose_name_plural = _("bukti dukung")
+        ordering = ["node", "month", "uploaded_at", "id"]
+        indexes = [models.Index(fields=["node", "month"], name="evidence_node_month")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(month__gte=1, month__lte=12), name="evidence_month_1_12"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def size_display(self) -> str:
+        from .evidence import fmt_size
+
+        return fmt_size(self.size)
+

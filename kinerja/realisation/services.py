@@ -3,14 +3,23 @@ arguments in one transaction, checks the user's role on the unit through
 ``kinerja.org.access``, and records what changed in the audit trail.
 
 States: draft → submitted (operator) → verified (head) or returned with a comment (head) →
-locked (admin). A locked month cannot be changed by anyone; reopening needs a request with
-a reason, approved by the admin."""
+locked (admin). A locked month cannot be changed by anyone; reopening needs a request with a reason,
+approved by the admin.
+
+Evidence files (``evidence_add`` / ``evidence_delete``) follow the figures: only an editor
+of the unit may add or remove them, and only while the month is editable (draft or
+returned)."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,7 +31,8 @@ from kinerja.org.access import roles_on_unit
 from kinerja.org.models import Membership
 from kinerja.plans.models import Indicator, IndicatorRealisation, MonthlyEntry, Plan, PlanNode
 
-from .models import MonthStatus, ReopenRequest
+from . import evidence
+from .models import Evidence, MonthStatus, ReopenRequest
 
 State = MonthStatus.State
 Role = Membership.Role
@@ -443,3 +453,156 @@ def reopen_decide(*, user, request: ReopenRequest, approve: bool) -> ReopenReque
             reason=request.reason,
         )
     return request
+
+
+# --- evidence files --------------------------------------------------------------------
+
+
+class FileRefused(Exception):
+    """One or more uploaded files are not accepted (type, content or size); ``messages``
+    says which and why, in Indonesian. Nothing was stored."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__(" ".join(messages))
+        self.messages = messages
+
+
+def evidence_path(item: Evidence) -> Path:
+    """Where the content of an evidence file is kept: outside every served folder."""
+    return Path(settings.EVIDENCE_DIR) / str(item.uuid)
+
+
+def _editable_status(plan: Plan, month: int) -> MonthStatus:
+    """The month's status, locked for update; ``WorkflowError`` unless it is editable."""
+    status, _ = MonthStatus.objects.select_for_update().get_or_create(plan=plan, month=month)
+    if not status.editable:
+        raise WorkflowError(
+            f"Bulan ini berstatus {status.get_state_display().lower()}: bukti dukung tidak "
+            "dapat ditambah atau dihapus."
+        )
+    return status
+
+
+def _evidence_label(node: PlanNode, month: int, year: int) -> str:
+    return f"{node.code} {node.name}, bulan {month} {year}"
+
+
+def evidence_add(*, user, plan: Plan, month: int, files: list[tuple[int, object]]) -> list:
+    """Store each ``(leaf id, upload)`` (a Django ``UploadedFile``) as evidence of that leaf
+    of ``plan`` for ``month``, all or nothing. The type is read from the content and must
+    match the name's extension (PDF, PNG, JPEG); the size is at most
+    ``settings.EVIDENCE_MAX_BYTES``. Refusals raise ``FileRefused`` naming every refused
+    file; the month must be editable (``WorkflowError``) and the user an editor of the unit
+    (``NotAllowed``). Contents are written to ``settings.EVIDENCE_DIR``; if anything fails,
+    the files written so far are removed again."""
+    _require(user, plan, EDITORS)
+    if not files:
+        raise FileRefused(["Pilih berkas yang akan diunggah."])
+    leaves = {
+        n.id: n
+        for n in PlanNode.objects.filter(
+            plan=plan, id__in={node_id for node_id, _ in files}, children__isnull=True
+        )
+    }
+    checked, refused = [], []
+    for node_id, upload in files:
+        node = leaves.get(node_id)
+        if node is None:
+            raise NotAllowed
+        name = evidence.clean_name(upload.name or "")
+        upload.seek(0)
+        head = upload.read(evidence.HEAD_BYTES)
+        upload.seek(0)
+        found = evidence.check_file(name, upload.size or 0, head, settings.EVIDENCE_MAX_BYTES)
+        if isinstance(found, evidence.Refusal):
+            refused.append(f"{node.code} {node.name}: {found.message}")
+        else:
+            checked.append((node, upload, name, found))
+    if refused:
+        raise FileRefused(refused)
+    written: list[Path] = []
+    items = []
+    with transaction.atomic():
+        _editable_status(plan, month)
+        try:
+            for node, upload, name, kind in checked:
+                item = Evidence(
+                    uuid=uuid.uuid4(), node=node, month=month, name=name, kind=kind,
+                    uploaded_by=user,
+                )
+                path = evidence_path(item)
+                written.append(path)
+                item.size, item.sha256 = _write(upload, path, settings.EVIDENCE_MAX_BYTES, name)
+                item.save()
+                record(
+                    user=user,
+                    action="evidence.add",
+                    unit=plan.unit,
+                    year=plan.year,
+                    month=month,
+                    obj=item,
+                    object_label=_evidence_label(node, month, plan.year),
+                    field="file",
+                    new=f"{name} ({evidence.fmt_size(item.size)}, sha256 {item.sha256})",
+                )
+                items.append(item)
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+    return items
+
+
+def _write(upload, path: Path, max_bytes: int, name: str) -> tuple[int, str]:
+    """Copy the upload to ``path`` (a new file readable by this process only); its size and
+    SHA-256. Refuses, and leaves no file, when the content outgrows ``max_bytes``."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    digest, size = hashlib.sha256(), 0
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        for chunk in upload.chunks():
+            size += len(chunk)
+            if size > max_bytes:
+                raise FileRefused(
+                    [f'Berkas "{name}" melebihi batas {evidence.fmt_size(max_bytes)}.']
+                )
+            digest.update(chunk)
+            out.write(chunk)
+    return size, digest.hexdigest()
+
+
+def evidence_delete(*, user, item: Evidence) -> None:
+    """Remove an evidence file: the row now (with its audit entry), the content once the
+    transaction has committed. Same rights as adding."""
+    node = item.node
+    plan = node.plan
+    _require(user, plan, EDITORS)
+    with transaction.atomic():
+        _editable_status(plan, item.month)
+        record(
+            user=user,
+            action="evidence.delete",
+            unit=plan.unit,
+            year=plan.year,
+            month=item.month,
+            obj=item,
+            object_label=_evidence_label(node, item.month, plan.year),
+            field="file",
+            old=f"{item.name} ({evidence.fmt_size(item.size)}, sha256 {item.sha256})",
+        )
+        path = evidence_path(item)
+        item.delete()
+        transaction.on_commit(lambda: path.unlink(missing_ok=True))
+
+
+def evidence_of_month(plan: Plan, month: int) -> dict[int, list[Evidence]]:
+    """The month's evidence per leaf id, oldest first (one query)."""
+    out: dict[int, list[Evidence]] = {}
+    for item in (
+        Evidence.objects.filter(node__plan=plan, month=month)
+        .select_related("uploaded_by")
+        .order_by("uploaded_at", "id")
+    ):
+        out.setdefault(item.node_id, []).append(item)
+    return out
+

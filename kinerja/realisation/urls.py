@@ -9,4 +9,15 @@ urlpatterns = [
         views.grid,
         name="realisation-grid",
     ),
+    path(
+        "unit/<slug:slug>/<int:year>/realisasi/<int:month>/bukti/",
+        views.evidence_upload,
+        name="evidence-upload",
+    ),
+    path(
+        "unit/<slug:slug>/<int:year>/realisasi/<int:month>/bukti/hapus/",
+        views.evidence_delete,
+        name="evidence-delete",
+    ),
+    path("realisasi/bukti/<uuid:key>/", views.evidence_download, name="evidence-download"),
 ]

@@ -1,18 +1,22 @@
-"""The monthly realisation grid and its workflow buttons."""
+"""The monthly realisation grid, its workflow buttons and its evidence files."""
 
 from __future__ import annotations
 
+import uuid
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from kinerja.core.numbers import MONTHS_ID
-from kinerja.org.access import roles_on_unit, unit_for_reading
+from kinerja.org.access import can_read_unit, roles_on_unit, unit_for_reading
 from kinerja.plans.models import Plan, PlanNode
 
-from . import services
-from .models import MonthStatus, ReopenRequest
+from . import evidence, services
+from .models import Evidence, MonthStatus, ReopenRequest
 
 FIELDS = ("keuangan", "fisik", "output", "narrative", "obstacles")
 
@@ -140,6 +144,9 @@ def grid(request, slug: str, year: int, month: int):
                 "errors": {f: error_at.get((leaf.code, f), "") for f in FIELDS},
             }
         )
+    files = services.evidence_of_month(plan, month)
+    for row in rows:
+        row["files"] = files.get(row["node"].id, [])
     editors = bool(roles & services.EDITORS)
     reviewers = bool(roles & services.REVIEWERS)
     return render(
@@ -163,5 +170,99 @@ def grid(request, slug: str, year: int, month: int):
             if "admin" in roles
             else [],
             "months": range(1, 13),
+            "accept": evidence.ACCEPT,
+            "max_size": evidence.fmt_size(settings.EVIDENCE_MAX_BYTES),
         },
     )
+
+
+# --- evidence files --------------------------------------------------------------------
+
+
+def _month(month: int) -> None:
+    if not 1 <= month <= 12:
+        raise Http404("Bulan tidak ada")
+
+
+@login_required
+@require_POST
+def evidence_upload(request, slug: str, year: int, month: int):
+    """Every file chosen on the grid, ``file-<leaf id>`` (several per leaf), all or none."""
+    _month(month)
+    plan = _plan(request, slug, year)
+    files = []
+    for key in request.FILES:
+        prefix, _, node_id = key.partition("-")
+        if prefix != "file" or not node_id.isdigit():
+            continue
+        files.extend((int(node_id), f) for f in request.FILES.getlist(key))
+    try:
+        items = services.evidence_add(user=request.user, plan=plan, month=month, files=files)
+    except services.NotAllowed:
+        raise Http404("Unit tidak ditemukan") from None
+    except services.FileRefused as exc:
+        messages.error(request, "Tidak ada berkas yang disimpan.")
+        for text in exc.messages:
+            messages.error(request, text)
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        names = ", ".join(f'"{item.name}"' for item in items)
+        messages.success(request, f"Bukti dukung tersimpan: {names}.")
+    return redirect("realisation-grid", slug=slug, year=year, month=month)
+
+
+@login_required
+@require_POST
+def evidence_delete(request, slug: str, year: int, month: int):
+    _month(month)
+    plan = _plan(request, slug, year)
+    item = (
+        Evidence.objects.select_related("node__plan__unit")
+        .filter(uuid=_uuid(request.POST.get("evidence", "")), node__plan=plan, month=month)
+        .first()
+    )
+    if item is None:
+        raise Http404("Berkas tidak ditemukan")
+    try:
+        services.evidence_delete(user=request.user, item=item)
+    except services.NotAllowed:
+        raise Http404("Berkas tidak ditemukan") from None
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f'Bukti dukung "{item.name}" dihapus.')
+    return redirect("realisation-grid", slug=slug, year=year, month=month)
+
+
+def _uuid(text: str):
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise Http404("Berkas tidak ditemukan") from None
+
+
+@login_required
+def evidence_download(request, key):
+    """The file, to whoever may read its unit; anyone else gets the same 404 as for a file
+    that does not exist. Always as an attachment, with the type found at upload, never
+    sniffed by the browser."""
+    item = Evidence.objects.select_related("node__plan__unit").filter(uuid=key).first()
+    if item is None or not can_read_unit(request.user, item.node.plan.unit):
+        raise Http404("Berkas tidak ditemukan")
+    path = services.evidence_path(item)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 (FileResponse closes it)
+    except FileNotFoundError:
+        raise Http404("Berkas tidak ditemukan") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=item.name,
+        content_type=evidence.content_type(item.kind),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
