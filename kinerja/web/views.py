@@ -1,8 +1,12 @@
+from functools import lru_cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
+from kinerja.core.numbers import MONTHS_ID
 from kinerja.core.rollup import monthly_series
 from kinerja.org.access import (
     administered_governments,
@@ -13,9 +17,12 @@ from kinerja.org.access import (
 from kinerja.plans.models import Plan, ReportText
 from kinerja.plans.selectors import compute_plan
 from kinerja.plans.services import REPORT_TEXT_KEYS, report_texts_save
+from kinerja.realisation.models import MonthStatus
 from kinerja.reports.charts import render_svg
 from kinerja.reports.common import kegiatan_bars, scurve_chart
 from kinerja.reports.service import FORMATS, KINDS, make_report
+
+from . import unitdash
 
 
 @login_required
@@ -44,11 +51,21 @@ def unit_year(request, slug: str, year: int):
     rows = [(depth, node) for depth, node in _flatten(result.root)]
     series = monthly_series(result.root, rules=result.rules)
     charts = [
-        render_svg(scurve_chart(series, plan.year)),
-        render_svg(kegiatan_bars(result.root, plan.year)),
+        _svg(scurve_chart(series, plan.year)),
+        _svg(kegiatan_bars(result.root, plan.year)),
     ]
     head = unit.heads.filter(year=year).first()
     other_years = Plan.objects.filter(unit=unit).exclude(year=year).values_list("year", flat=True)
+    states = dict(MonthStatus.objects.filter(plan=plan).values_list("month", "state"))
+    pending = [
+        (
+            p.month,
+            MONTHS_ID[p.month - 1],
+            p.state,
+            MonthStatus.State(p.state).label if p.state else "",
+        )
+        for p in unitdash.months_not_submitted(plan.year, states, timezone.localdate())
+    ]
     return render(
         request,
         "kinerja/unit_year.html",
@@ -61,9 +78,25 @@ def unit_year(request, slug: str, year: int):
             "other_years": list(other_years),
             "months": range(1, 13),
             "rules": result.rules.describe(),
+            "thresholds": result.rules,
             "charts": charts,
+            "warnings": unitdash.deviation_warnings(result.root),
+            "kegiatan": unitdash.kegiatan_nodes(result.root),
+            "lowest": unitdash.lowest_absorption(result.root, LOWEST),
+            "pending": pending,
         },
     )
+
+
+LOWEST = 10
+
+
+@lru_cache(maxsize=256)
+def _svg(chart) -> str:
+    """``render_svg`` remembered per chart: a chart is a frozen value and its SVG is the same
+    bytes for the same value, so an unchanged plan is not drawn again (drawing takes
+    matplotlib tens of milliseconds under a process-wide lock)."""
+    return render_svg(chart)
 
 
 def _flatten(node, depth=0):
