@@ -103,12 +103,12 @@ D = datetime.date
         # the current year: only the months that have ended
         (2024, {}, D(2024, 3, 31), [(1, ""), (2, "")]),
         (2024, {1: "submitted"}, D(2024, 4, 1), [(2, ""), (3, "")]),
-        (2024, {m: "locked" for m in range(1, 13)}, D(2025, 1, 1), []),
+        (2024, dict.fromkeys(range(1, 13), "locked"), D(2025, 1, 1), []),
         # a future year: nothing is due yet
         (2030, {}, D(2024, 6, 15), []),
         # December ends on the 31st: not due on that day
-        (2024, {m: "verified" for m in range(1, 12)}, D(2024, 12, 31), []),
-        (2024, {m: "verified" for m in range(1, 12)}, D(2025, 1, 1), [(12, "")]),
+        (2024, dict.fromkeys(range(1, 12), "verified"), D(2024, 12, 31), []),
+        (2024, dict.fromkeys(range(1, 12), "verified"), D(2025, 1, 1), [(12, "")]),
     ],
 )
 def test_months_not_submitted(year, states, today, expected):
