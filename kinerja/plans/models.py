@@ -389,3 +389,34 @@ class ReportText(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} {self.year} {self.key}"
 
+
+
+class Nomenclature(models.Model):
+    """One entry of a version of the nomenclature of programs, kegiatan and sub kegiatan
+    (Permendagri 90/2019 and its later revisions). Codes are text (``4.01.01.1.01.07``);
+    ``parent_code`` is the code of the entry above (blank for a program). A plan whose
+    ``Plan.nomenclature`` names the version (see ``kinerja.plans.nomenclature.version_key``)
+    picks its codes from here; plan nodes keep the code and name as text, not a link."""
+
+    class Level(models.TextChoices):
+        PROGRAM = "program", _("Program")
+        KEGIATAN = "kegiatan", _("Kegiatan")
+        SUB_KEGIATAN = "sub_kegiatan", _("Sub kegiatan")
+
+    version = models.CharField(_("versi"), max_length=60)
+    level = models.CharField(_("tingkat"), max_length=20, choices=Level.choices)
+    code = models.CharField(_("kode"), max_length=40)
+    name = models.CharField(_("nama"), max_length=400)
+    parent_code = models.CharField(_("kode induk"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("nomenklatur")
+        verbose_name_plural = _("nomenklatur")
+        ordering = ["version", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="uniq_nomenclature_code"),
+        ]
+        indexes = [models.Index(fields=["version", "level", "parent_code"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
