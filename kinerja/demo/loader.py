@@ -16,8 +16,9 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from kinerja.agreements.models import AgreementRow, PerformanceAgreement
+from kinerja.agreements.demo import load_agreements
 from kinerja.core.numbers import round_half_up, to_decimal
+from kinerja.multiyear.demo import load_multiyear_demo
 from kinerja.org.models import FiscalYear, Government, Membership, OrgUnit, UnitHead, Urusan
 from kinerja.plans.models import (
     Indicator,
@@ -30,6 +31,7 @@ from kinerja.plans.models import (
     ReportText,
     Sasaran,
 )
+from kinerja.plans.services import nomenclature_load_demo
 
 from . import seed_data as data
 
@@ -109,9 +111,11 @@ def load_demo() -> dict:
         spread_monthly(plan, spec["rows"], annual)
     _load_sasaran(units)
     _load_past(units)
-    _load_agreements(units)
+    load_agreements(units)
     _load_texts(units)
     _load_users(gov, units)
+    load_multiyear_demo()  # medium-term documents, program links, IKM (kinerja/multiyear)
+    nomenclature_load_demo()  # the nomenclature the 2021 plan's codes come from
     return {
         "units": OrgUnit.objects.filter(government=gov).count(),
         "plans": len(plans),
@@ -358,43 +362,6 @@ def _load_past(units) -> None:
                 "source": p.get("source", "Tabel 8.2"),
             },
         )
-
-
-def _load_agreements(units) -> None:
-    for a in data.PERFORMANCE_AGREEMENTS:
-        agreement, _ = PerformanceAgreement.objects.update_or_create(
-            unit=units[a["unit"]],
-            year=a["year"],
-            defaults={
-                "superior_unit": units.get(a.get("superior_unit") or ""),
-                "superior_title": a.get("superior_title", ""),
-                "title": a["title"],
-            },
-        )
-        agreement.rows.all().delete()
-        for pos, row in enumerate(a["rows"]):
-            target = row.get("target")
-            numeric = target is not None and _is_number(target)
-            AgreementRow.objects.create(
-                agreement=agreement,
-                position=pos,
-                subject=row["subject"],
-                node=PlanNode.objects.filter(
-                    plan__year=a["year"], code=row.get("node") or "-"
-                ).first(),
-                statement=row["statement"],
-                satuan=row.get("satuan", ""),
-                target=_qd(target, 4) if numeric else None,
-                target_label="" if numeric or target is None else str(target),
-            )
-
-
-def _is_number(value) -> bool:
-    try:
-        to_decimal(value)
-    except (TypeError, ValueError, ArithmeticError):
-        return False
-    return True
 
 
 def _load_texts(units) -> None:
