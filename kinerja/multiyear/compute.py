@@ -472,7 +472,8 @@ def remap_tree(
     return out, errors
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name compared loosely: case and repeated blanks ignored."""
     return " ".join(str(name).split()).casefold()
 
 
@@ -503,11 +504,11 @@ def match_nodes(
     by_name: dict[tuple[str, int], list[str]] = {}
     for code, name, level in previous:
         if code not in used:
-            by_name.setdefault((_name_key(name), DEPTH.get(level, -1)), []).append(code)
+            by_name.setdefault((name_key(name), DEPTH.get(level, -1)), []).append(code)
     wanted: dict[tuple[str, int], list[str]] = {}
     for code, name, level in current:
         if code not in result:
-            wanted.setdefault((_name_key(name), DEPTH.get(level, -1)), []).append(code)
+            wanted.setdefault((name_key(name), DEPTH.get(level, -1)), []).append(code)
     for key, codes in wanted.items():
         candidates = by_name.get(key, [])
         if len(codes) == 1 and len(candidates) == 1:
@@ -526,13 +527,13 @@ def match_indicators(
     result: dict[object, tuple[object, str]] = {}
     free = {}
     for key, statement, _satuan in previous:
-        free.setdefault(_name_key(statement), []).append(key)
+        free.setdefault(name_key(statement), []).append(key)
     for key, statement, _satuan in current:
-        keys = free.get(_name_key(statement))
+        keys = free.get(name_key(statement))
         if keys:
             result[key] = (keys.pop(0), "pernyataan")
     if not result and len(current) == 1 and len(previous) == 1:
         (ck, _cs, cu), (pk, _ps, pu) = current[0], previous[0]
-        if _name_key(cu) == _name_key(pu):
+        if name_key(cu) == name_key(pu):
             result[ck] = (pk, "satu-satunya")
     return result

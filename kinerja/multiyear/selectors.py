@@ -1,0 +1,526 @@
+"""Reads over several years, for the pages and the reports (Tabel 8.2 and 8.3).
+
+The two entry points for the reports:
+
+- ``year_comparison(unit, year)``: every program, kegiatan and leaf of the unit's plan for
+  ``year`` with its achievement now and a year before, and every indicator with its target,
+  realisation and achievement now and a year before, the trend and a warning when the target
+  asks less than last year's realisation (Tabel 8.2). Last year comes from the plan of
+  ``year - 1`` of the unit or, when it has none, of its predecessor (a merged or renamed unit),
+  rows paired by code carried through the mapping between the two nomenclature versions, then
+  by name; where no stored plan holds a row, the achievement recorded in ``PastResult`` is used.
+- ``medium_term_progress(unit, year)``: every sasaran strategis of the unit (and of its
+  predecessors) whose period covers ``year``, with its document, tujuan, programs of that year
+  and indicators: the yearly medium-term targets, realisations, end target, this year against
+  this year's target and the realisation to date against the end target (Tabel 8.3 and the
+  Permendagri 86/2017 evaluation form).
+
+Both read in a fixed number of queries whatever the plan's size and return frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+
+from kinerja.core.achievement import Achievement, IndicatorSpec, Target, realisation_upto
+from kinerja.core.rules import Rules
+from kinerja.org.models import OrgUnit
+from kinerja.plans.models import (
+    Indicator,
+    IndicatorRealisation,
+    IndicatorTarget,
+    PastResult,
+    Plan,
+    Sasaran,
+)
+from kinerja.plans.selectors import compute_plan
+
+from . import compute
+from .compute import CodeChange, Trend, Value
+from .ikm import ElementInput, SurveyComputed, compute_survey
+from .models import CodeMapping, EndTarget, IkmSurvey, MediumTermPlan, SasaranProgram
+
+# --- units over the years ------------------------------------------------------------------
+
+
+def lineage(unit: OrgUnit) -> list[OrgUnit]:
+    """The unit, its predecessor, that one's predecessor… (a merged or renamed unit keeps
+    its history through ``OrgUnit.predecessor``)."""
+    chain, seen = [], set()
+    current: OrgUnit | None = unit
+    while current is not None and current.id not in seen:
+        chain.append(current)
+        seen.add(current.id)
+        current = current.predecessor
+    return chain
+
+
+def unit_in_year(unit: OrgUnit, year: int) -> tuple[OrgUnit | None, str]:
+    """The unit that carries ``unit``'s work in ``year``: itself when it exists then, else
+    its only successor existing then (followed through renames and merges). Returns
+    ``(unit or None, reason in Indonesian when None)``."""
+    if unit.exists_in(year):
+        return unit, ""
+    frontier, seen = [unit], {unit.id}
+    while frontier:
+        found, following = [], []
+        for u in frontier:
+            for s in OrgUnit.objects.filter(predecessor=u):
+                if s.id in seen:
+                    continue
+                seen.add(s.id)
+                (found if s.exists_in(year) else following).append(s)
+        if len(found) == 1:
+            return found[0], ""
+        if len(found) > 1:
+            names = ", ".join(sorted(u.name for u in found))
+            return None, (
+                f"{unit.name} punya lebih dari satu penerus pada tahun {year} ({names}):"
+                " sebutkan unit tujuan"
+            )
+        frontier = following
+    return None, f"{unit.name} dan penerusnya tidak ada pada tahun {year}"
+
+
+def _with_ancestors(units: list[OrgUnit]) -> set[int]:
+    """The ids of the units and of every unit above them (a biro's Renstra may be its
+    Sekretariat Daerah's)."""
+    by_id = {u.id: u for u in OrgUnit.objects.filter(government_id=units[0].government_id)}
+    ids: set[int] = set()
+    for u in units:
+        current = by_id.get(u.id)
+        while current is not None and current.id not in ids:
+            ids.add(current.id)
+            current = by_id.get(current.parent_id)
+    return ids
+
+
+def plan_of_lineage(unit: OrgUnit, year: int) -> Plan | None:
+    """The plan for ``year`` of the unit or, when it has none, of its nearest predecessor."""
+    chain = lineage(unit)
+    plans = {
+        p.unit_id: p
+        for p in Plan.objects.filter(unit__in=chain, year=year).select_related("unit__government")
+    }
+    return next((plans[u.id] for u in chain if u.id in plans), None)
+
+
+# --- nomenclature versions -----------------------------------------------------------------
+
+
+def version_key(text: str) -> str:
+    """A nomenclature version name compared loosely: case, blanks and punctuation ignored
+    (``"Permendagri 90/2019"`` = ``"permendagri 90 / 2019"``)."""
+    return re.sub(r"[^0-9a-z]+", "-", text.strip().casefold()).strip("-")
+
+
+def code_mapping(old_version: str, new_version: str) -> dict[str, CodeChange]:
+    """The mapping table from one version to another; empty when they are the same version
+    or no table is stored."""
+    old, new = version_key(old_version), version_key(new_version)
+    if old == new:
+        return {}
+    pairs = [
+        (a, b)
+        for a, b in CodeMapping.objects.values_list("old_version", "new_version").distinct()
+        if version_key(a) == old and version_key(b) == new
+    ]
+    mapping: dict[str, CodeChange] = {}
+    for a, b in pairs:
+        for old_code, new_code, new_name in CodeMapping.objects.filter(
+            old_version=a, new_version=b
+        ).values_list("old_code", "new_code", "new_name"):
+            mapping[old_code] = CodeChange(new_code, new_name)
+    return mapping
+
+
+# --- Tabel 8.2: the previous year ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorComparison:
+    statement: str
+    satuan: str
+    polarity: str
+    target: Target | None
+    realisation: Value
+    achievement: Achievement
+    previous_statement: str
+    previous_target: Target | None
+    previous_realisation: Value
+    previous_achievement: Achievement | None
+    matched_by: str  # pernyataan | satu-satunya | "" (no counterpart)
+    value_trend: Trend  # the realisation, polarity-aware
+    achievement_trend: Trend  # the capped achievement (higher is better)
+    warning: str | None  # target below last year's realisation
+
+
+@dataclass(frozen=True)
+class NodeComparison:
+    level: str
+    code: str
+    name: str
+    depth: int  # 0 program, 1 kegiatan, 2 leaf
+    achievement: Decimal | None  # capped, as the plan's tables show it
+    previous_achievement: Decimal | None
+    previous_code: str
+    previous_name: str
+    matched_by: str  # kode | kode dipetakan | nama | capaian tercatat | "" (none)
+    trend: Trend
+    indicators: tuple[IndicatorComparison, ...]
+
+
+@dataclass(frozen=True)
+class YearComparison:
+    unit: OrgUnit
+    year: int
+    previous_year: int
+    source: str  # plan | past | none: where last year comes from
+    previous_unit: OrgUnit | None  # the unit whose plan (or recorded results) was used
+    nomenclature: str
+    previous_nomenclature: str
+    mapping_rows: int  # rows of the mapping table between the two versions
+    rows: tuple[NodeComparison, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def programs(self) -> tuple[NodeComparison, ...]:
+        return tuple(r for r in self.rows if r.level == "program")
+
+    def find(self, code: str) -> NodeComparison | None:
+        return next((r for r in self.rows if r.code == code), None)
+
+
+def _walk(node, depth=-1):
+    if depth >= 0:
+        yield depth, node
+    for child in node.children:
+        yield from _walk(child, depth + 1)
+
+
+def _target_of(result) -> Target | None:
+    return result.indicator.target
+
+
+def year_comparison(unit: OrgUnit, year: int, *, upto_month: int = 12) -> YearComparison:
+    """The plan of ``unit`` for ``year`` compared with the year before (see the module
+    documentation). Raises ``Plan.DoesNotExist`` when the unit has no plan for ``year``."""
+    plan = Plan.objects.select_related("unit__government").get(unit=unit, year=year)
+    now = compute_plan(plan, upto_month=upto_month)
+    previous_plan = plan_of_lineage(unit, year - 1)
+    before = compute_plan(previous_plan) if previous_plan is not None else None
+    mapping = code_mapping(previous_plan.nomenclature, plan.nomenclature) if previous_plan else {}
+    rows_now = list(_walk(now.root))
+    prev_nodes = {n.code: n for _d, n in _walk(before.root)} if before else {}
+    matches = compute.match_nodes(
+        [(n.code, n.name, n.level) for _d, n in rows_now],
+        [(n.code, n.name, n.level) for n in prev_nodes.values()],
+        mapping,
+    )
+    chain = lineage(unit)
+    past = list(PastResult.objects.filter(unit__in=chain, year=year - 1).select_related("unit"))
+    past_by_code = {p.code: p for p in past if p.code}
+    past_by_name = {(compute.name_key(p.name), compute.DEPTH.get(p.level)): p for p in past}
+    source = "plan" if before else ("past" if past else "none")
+    previous_unit = previous_plan.unit if previous_plan else (past[0].unit if past else None)
+
+    rows, warnings = [], []
+    for depth, node in rows_now:
+        prev_node, how = None, ""
+        if node.code in matches:
+            code, how = matches[node.code]
+            prev_node = prev_nodes[code]
+        prev_ach = prev_node.achievement.value if prev_node else None
+        prev_code, prev_name = (prev_node.code, prev_node.name) if prev_node else ("", "")
+        if prev_node is None:
+            recorded = past_by_code.get(node.code) or past_by_name.get(
+                (compute.name_key(node.name), depth)
+            )
+            if recorded is not None:
+                prev_ach, how = recorded.achievement, "capaian tercatat"
+                prev_code, prev_name = recorded.code, recorded.name
+        indicators = _compare_indicators(node, prev_node, year)
+        for ind in indicators:
+            if ind.warning:
+                warnings.append(f"{node.code} {node.name} — {ind.statement}: {ind.warning}")
+        rows.append(
+            NodeComparison(
+                level=node.level,
+                code=node.code,
+                name=node.name,
+                depth=depth,
+                achievement=node.achievement.value,
+                previous_achievement=prev_ach,
+                previous_code=prev_code,
+                previous_name=prev_name,
+                matched_by=how,
+                trend=compute.trend(node.achievement.value, prev_ach),
+                indicators=indicators,
+            )
+        )
+    return YearComparison(
+        unit=unit,
+        year=year,
+        previous_year=year - 1,
+        source=source,
+        previous_unit=previous_unit,
+        nomenclature=plan.nomenclature,
+        previous_nomenclature=previous_plan.nomenclature if previous_plan else "",
+        mapping_rows=len(mapping),
+        rows=tuple(rows),
+        warnings=tuple(warnings),
+    )
+
+
+def _compare_indicators(node, prev_node, year: int) -> tuple[IndicatorComparison, ...]:
+    prev_results = {id(r): r for r in prev_node.indicators} if prev_node else {}
+    pairs = compute.match_indicators(
+        [(id(r), r.indicator.statement, r.indicator.satuan) for r in node.indicators],
+        [(key, r.indicator.statement, r.indicator.satuan) for key, r in prev_results.items()],
+    )
+    out = []
+    for r in node.indicators:
+        spec = r.indicator.spec
+        hit = pairs.get(id(r))
+        p = prev_results[hit[0]] if hit else None
+        prev_real = p.realisation if p else None
+        out.append(
+            IndicatorComparison(
+                statement=r.indicator.statement,
+                satuan=r.indicator.satuan,
+                polarity=spec.polarity,
+                target=_target_of(r),
+                realisation=r.realisation,
+                achievement=r.achievement,
+                previous_statement=p.indicator.statement if p else "",
+                previous_target=_target_of(p) if p else None,
+                previous_realisation=prev_real,
+                previous_achievement=p.achievement if p else None,
+                matched_by=hit[1] if hit else "",
+                value_trend=compute.trend(r.realisation, prev_real, spec.polarity, spec.levels),
+                achievement_trend=compute.trend(
+                    r.achievement.capped, p.achievement.capped if p else None
+                ),
+                warning=compute.target_below_previous(
+                    spec, _target_of(r), prev_real, year=year, previous_year=year - 1
+                ),
+            )
+        )
+    return tuple(out)
+
+
+# --- Tabel 8.3: the medium-term plan -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MediumTermIndicator:
+    id: int
+    statement: str
+    satuan: str
+    polarity: str
+    value_type: str
+    cumulative: bool
+    spec: IndicatorSpec
+    targets: tuple[tuple[int, Target | None], ...]  # every year of the period
+    realisations: tuple[tuple[int, Value], ...]  # every year of the period
+    explicit_end: Target | None
+    progress: compute.Progress
+
+
+@dataclass(frozen=True)
+class MediumTermSasaran:
+    id: int
+    code: str
+    statement: str
+    unit: OrgUnit
+    document: str
+    plan: MediumTermPlan | None
+    tujuan: str
+    period_start: int
+    period_end: int
+    programs: tuple[str, ...]  # the programs of the year that serve it (or the stored names)
+    indicators: tuple[MediumTermIndicator, ...]
+
+    @property
+    def years(self) -> range:
+        return range(self.period_start, self.period_end + 1)
+
+
+@dataclass(frozen=True)
+class MediumTermView:
+    unit: OrgUnit
+    year: int
+    rules: Rules
+    documents: tuple[MediumTermPlan, ...]
+    sasaran: tuple[MediumTermSasaran, ...]
+
+
+def _target(t) -> Target:
+    return Target(value=t.value, low=t.low, high=t.high, label=t.label or None)
+
+
+def _spec(ind: Indicator) -> IndicatorSpec:
+    return IndicatorSpec(
+        polarity=ind.polarity,
+        value_type=ind.value_type,
+        cumulative=ind.cumulative,
+        levels=tuple(ind.levels or ()),
+        qualitative_mode=ind.qualitative_mode,
+    )
+
+
+def annual_realisations(indicators) -> dict[int, dict[int, Value]]:
+    """``{indicator id: {year: realisation over the year}}`` of the given indicators (one
+    query): cumulative indicators add up their months, the others take the latest."""
+    by_id = {i.id: i for i in indicators}
+    months: dict[tuple[int, int], dict[int, Value]] = defaultdict(dict)
+    for ind_id, year, month, value, label in IndicatorRealisation.objects.filter(
+        indicator_id__in=list(by_id)
+    ).values_list("indicator_id", "year", "month", "value", "label"):
+        months[(ind_id, year)][month] = label if label else value
+    out: dict[int, dict[int, Value]] = defaultdict(dict)
+    for (ind_id, year), monthly in months.items():
+        out[ind_id][year] = realisation_upto(_spec(by_id[ind_id]), monthly, 12)
+    return out
+
+
+def medium_term_progress(unit: OrgUnit, year: int) -> MediumTermView:
+    """The medium-term plan of the unit (and its predecessors) as it stands in ``year``
+    (see the module documentation)."""
+    chain = lineage(unit)
+    rules = unit.government.computation_rules()
+    sasaran = list(
+        Sasaran.objects.filter(unit__in=chain, period_start__lte=year, period_end__gte=year)
+        .select_related("unit", "placement__plan", "placement__tujuan")
+        .order_by("position", "id")
+    )
+    indicators = list(
+        Indicator.objects.filter(sasaran__in=sasaran).order_by("sasaran_id", "position", "id")
+    )
+    targets: dict[int, dict[int, Target]] = defaultdict(dict)
+    for t in IndicatorTarget.objects.filter(
+        indicator__in=indicators, source="medium_term", period_kind="year"
+    ):
+        targets[t.indicator_id][t.year] = _target(t)
+    ends = {e.indicator_id: _target(e) for e in EndTarget.objects.filter(indicator__in=indicators)}
+    reals = annual_realisations(indicators)
+    programs: dict[int, list[str]] = defaultdict(list)
+    for link in (
+        SasaranProgram.objects.filter(sasaran__in=sasaran, node__plan__year=year)
+        .select_related("node")
+        .order_by("node__position", "node__code")
+    ):
+        programs[link.sasaran_id].append(link.node.name)
+    by_sasaran = defaultdict(list)
+    for ind in indicators:
+        spec = _spec(ind)
+        s = next(x for x in sasaran if x.id == ind.sasaran_id)
+        span = range(s.period_start, s.period_end + 1)
+        progress = compute.medium_term_progress(
+            spec,
+            year=year,
+            period_start=s.period_start,
+            period_end=s.period_end,
+            yearly_targets=targets[ind.id],
+            yearly_realisations=reals.get(ind.id, {}),
+            explicit_end=ends.get(ind.id),
+            rules=rules,
+        )
+        by_sasaran[s.id].append(
+            MediumTermIndicator(
+                id=ind.id,
+                statement=ind.statement,
+                satuan=ind.satuan,
+                polarity=ind.polarity,
+                value_type=ind.value_type,
+                cumulative=ind.cumulative,
+                spec=spec,
+                targets=tuple((y, targets[ind.id].get(y)) for y in span),
+                realisations=tuple((y, reals.get(ind.id, {}).get(y)) for y in span),
+                explicit_end=ends.get(ind.id),
+                progress=progress,
+            )
+        )
+    out = []
+    for s in sasaran:
+        placement = getattr(s, "placement", None)
+        names = programs.get(s.id) or [n.strip() for n in s.program_names.split(";") if n.strip()]
+        out.append(
+            MediumTermSasaran(
+                id=s.id,
+                code=placement.code if placement else "",
+                statement=s.statement,
+                unit=s.unit,
+                document=placement.plan.title if placement else s.document,
+                plan=placement.plan if placement else None,
+                tujuan=placement.tujuan.statement if placement and placement.tujuan else "",
+                period_start=s.period_start,
+                period_end=s.period_end,
+                programs=tuple(names),
+                indicators=tuple(by_sasaran[s.id]),
+            )
+        )
+    documents = MediumTermPlan.objects.filter(
+        government=unit.government, period_start__lte=year, period_end__gte=year
+    ).filter(Q(unit__in=_with_ancestors(chain)) | Q(unit__isnull=True))
+    return MediumTermView(
+        unit=unit,
+        year=year,
+        rules=rules,
+        documents=tuple(
+            documents.select_related("unit", "parent")
+            .prefetch_related("tujuan")
+            .order_by("period_start", "-kind", "title")
+        ),
+        sasaran=tuple(out),
+    )
+
+
+# --- IKM -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    survey: IkmSurvey
+    result: SurveyComputed
+
+
+def survey_result(survey: IkmSurvey, elements=None) -> SurveyComputed:
+    """The computed index of a stored survey."""
+    elements = list(survey.elements.all()) if elements is None else elements
+    return compute_survey(
+        survey.guideline,
+        mode=survey.mode,
+        respondents=survey.respondents,
+        elements=[ElementInput(e.number, e.name, e.counts, e.mean) for e in elements],
+        index=survey.index_value,
+    )
+
+
+def ikm_surveys(unit: OrgUnit, year: int) -> list[SurveyRow]:
+    """The unit's surveys of the year with their computed index (two queries)."""
+    surveys = IkmSurvey.objects.filter(unit=unit, year=year).prefetch_related("elements")
+    return [SurveyRow(s, survey_result(s, list(s.elements.all()))) for s in surveys]
+
+
+IKM_WORDS = ("ikm", "kepuasan masyarakat", "skm")
+
+
+def ikm_indicators(unit: OrgUnit, year: int) -> list[Indicator]:
+    """The indicators an IKM result may feed: those of the unit's plan for ``year`` and of
+    its sasaran (and its predecessors') covering ``year`` whose statement names the IKM."""
+    chain = lineage(unit)
+    candidates = Indicator.objects.filter(
+        Q(node__plan__unit=unit, node__plan__year=year)
+        | Q(sasaran__unit__in=chain, sasaran__period_start__lte=year, sasaran__period_end__gte=year)
+    ).select_related("node", "sasaran")
+    return [
+        i
+        for i in candidates.order_by("id")
+        if any(re.search(rf"\b{w}\b", i.statement.casefold()) for w in IKM_WORDS)
+    ]
