@@ -1,8 +1,8 @@
 """The workflow of a unit's monthly realisation: draft → submitted → verified or returned →
 locked, with reopening by request. The figures themselves live in ``plans.MonthlyEntry``
 and ``plans.IndicatorRealisation``; this app keeps the state of each unit and month and
-the version that guards against two people overwriting each other, and the evidence files
-of each leaf and month."""
+the version that guards against two people overwriting each other, the evidence files of
+each leaf and month, and each government's deadline."""
 
 import uuid
 
@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.org.models import Government
 from kinerja.plans.models import Plan, PlanNode
 
 
@@ -117,3 +118,30 @@ class Evidence(models.Model):
 
         return fmt_size(self.size)
 
+
+class RealisationDeadline(models.Model):
+    """How long a government's units have to finish a month: ``days_after_month_end`` days
+    after its last day (10 = by the 10th of the following month). Past it, a month not yet
+    verified is overdue, and a verified month is locked automatically when ``auto_lock``.
+    A government without a row has no deadline."""
+
+    government = models.OneToOneField(
+        Government, on_delete=models.CASCADE, related_name="realisation_deadline"
+    )
+    days_after_month_end = models.PositiveSmallIntegerField(
+        _("batas hari setelah akhir bulan"), default=10
+    )
+    auto_lock = models.BooleanField(_("kunci otomatis bulan terverifikasi"), default=True)
+
+    class Meta:
+        verbose_name = _("batas waktu realisasi")
+        verbose_name_plural = _("batas waktu realisasi")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(days_after_month_end__gte=1, days_after_month_end__lte=90),
+                name="deadline_days_1_90",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.government}: {self.days_after_month_end} hari"

@@ -3,7 +3,8 @@ arguments in one transaction, checks the user's role on the unit through
 ``kinerja.org.access``, and records what changed in the audit trail.
 
 States: draft → submitted (operator) → verified (head) or returned with a comment (head) →
-locked (admin). A locked month cannot be changed by anyone; reopening needs a request with a reason,
+locked (admin, or the system once the government's deadline has passed: ``lock_overdue``).
+A locked month cannot be changed by anyone; reopening needs a request with a reason,
 approved by the admin.
 
 Evidence files (``evidence_add`` / ``evidence_delete``) follow the figures: only an editor
@@ -12,6 +13,7 @@ returned)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import uuid
@@ -24,15 +26,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.audit.services import record, record_changes
-from kinerja.core.numbers import fmt_number, fmt_rupiah
+from kinerja.core.numbers import fmt_date, fmt_number, fmt_rupiah
 from kinerja.core.parse import ParseError, parse_money, parse_number, parse_percent
 from kinerja.core.rollup import deviation_warning
 from kinerja.org.access import roles_on_unit
 from kinerja.org.models import Membership
 from kinerja.plans.models import Indicator, IndicatorRealisation, MonthlyEntry, Plan, PlanNode
 
-from . import evidence
-from .models import Evidence, MonthStatus, ReopenRequest
+from . import deadlines, evidence
+from .models import Evidence, MonthStatus, RealisationDeadline, ReopenRequest
 
 State = MonthStatus.State
 Role = Membership.Role
@@ -606,3 +608,95 @@ def evidence_of_month(plan: Plan, month: int) -> dict[int, list[Evidence]]:
         out.setdefault(item.node_id, []).append(item)
     return out
 
+
+# --- deadline and automatic lock -------------------------------------------------------
+
+
+def deadline_set(
+    *, user, government, days_after_month_end: int, auto_lock: bool
+) -> RealisationDeadline:
+    """Set the government's deadline; only its admin may (the caller checks that through
+    ``kinerja.org.access``). Each changed field is recorded in the audit trail."""
+    if not 1 <= days_after_month_end <= deadlines.MAX_DAYS:
+        raise WorkflowError(
+            f"Batas hari setelah akhir bulan harus 1 sampai {deadlines.MAX_DAYS}; "
+            f"ditemukan {days_after_month_end}."
+        )
+    with transaction.atomic():
+        item = (
+            RealisationDeadline.objects.select_for_update().filter(government=government).first()
+        )
+        before = (
+            {}
+            if item is None
+            else {"days_after_month_end": item.days_after_month_end, "auto_lock": item.auto_lock}
+        )
+        if item is None:
+            item = RealisationDeadline(government=government)
+        item.days_after_month_end = days_after_month_end
+        item.auto_lock = auto_lock
+        item.save()
+        for field in ("days_after_month_end", "auto_lock"):
+            old, new = before.get(field), getattr(item, field)
+            if old != new:
+                record(
+                    user=user,
+                    action="deadline.update",
+                    government=government,
+                    obj=item,
+                    object_label=f"Batas waktu realisasi {government.name}",
+                    field=field,
+                    old=old,
+                    new=new,
+                )
+    return item
+
+
+def lock_overdue(*, today: dt.date, plans: list[Plan] | None = None) -> list[MonthStatus]:
+    """Lock every verified month whose government's deadline (with ``auto_lock``) has
+    passed on ``today``; only the given plans' months when ``plans`` is given. Idempotent: a
+    month locked already is not touched again. Each lock is recorded in the audit trail as
+    done by the system (no user). Submitted, returned and draft months are left as they
+    are: they are overdue, not locked (see docs/decisions/0006-evidence-and-deadlines.md).
+    Two queries when there is nothing to lock."""
+    rules = RealisationDeadline.objects.filter(auto_lock=True)
+    if plans is not None:
+        rules = rules.filter(government_id__in={p.unit.government_id for p in plans})
+    days = dict(rules.values_list("government_id", "days_after_month_end"))
+    if not days:
+        return []
+    candidates = MonthStatus.objects.filter(
+        state=State.VERIFIED, plan__unit__government_id__in=days, plan__year__lte=today.year
+    ).select_related("plan__unit")
+    if plans is not None:
+        candidates = candidates.filter(plan__in=plans)
+    locked = []
+    for status in candidates:
+        plan = status.plan
+        after = days[plan.unit.government_id]
+        if not deadlines.is_past(plan.year, status.month, after, today):
+            continue
+        with transaction.atomic():
+            status = MonthStatus.objects.select_for_update().get(pk=status.pk)
+            if status.state != State.VERIFIED:
+                continue  # changed meanwhile
+            status.plan = plan
+            status.state = State.LOCKED
+            status.changed_by = None
+            status.save()
+            due = deadlines.month_deadline(plan.year, status.month, after)
+            record(
+                user=None,
+                action="workflow.autolock",
+                unit=plan.unit,
+                year=plan.year,
+                month=status.month,
+                obj=status,
+                object_label=_label(plan, status.month),
+                field="state",
+                old=State.VERIFIED,
+                new=State.LOCKED,
+                reason=f"Dikunci otomatis oleh sistem: batas waktu {fmt_date(due)} terlewati.",
+            )
+        locked.append(status)
+    return locked

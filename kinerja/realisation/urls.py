@@ -20,4 +20,6 @@ urlpatterns = [
         name="evidence-delete",
     ),
     path("realisasi/bukti/<uuid:key>/", views.evidence_download, name="evidence-download"),
+    path("realisasi/tunggakan/<int:year>/", views.arrears, name="realisation-arrears"),
+    path("realisasi/batas-waktu/", views.deadline, name="realisation-deadline"),
 ]

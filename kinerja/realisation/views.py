@@ -1,4 +1,5 @@
-"""The monthly realisation grid, its workflow buttons and its evidence files."""
+"""The monthly realisation grid and its workflow buttons, its evidence files, the months
+overdue or returned, and the government's deadline."""
 
 from __future__ import annotations
 
@@ -9,14 +10,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kinerja.core.numbers import MONTHS_ID
-from kinerja.org.access import can_read_unit, roles_on_unit, unit_for_reading
+from kinerja.org.access import (
+    administered_governments,
+    can_read_unit,
+    government_for_admin,
+    roles_on_unit,
+    unit_for_reading,
+)
 from kinerja.plans.models import Plan, PlanNode
 
-from . import evidence, services
-from .models import Evidence, MonthStatus, ReopenRequest
+from . import deadlines, evidence, selectors, services
+from .models import Evidence, MonthStatus, RealisationDeadline, ReopenRequest
 
 FIELDS = ("keuangan", "fisik", "output", "narrative", "obstacles")
 
@@ -43,10 +51,32 @@ def _rows_from_post(post, leaf_ids) -> tuple[list[services.RowInput], dict]:
 @login_required
 def months(request, slug: str, year: int):
     plan = _plan(request, slug, year)
+    today = timezone.localdate()
+    services.lock_overdue(today=today, plans=[plan])  # works without cron too
     states = {s.month: s for s in MonthStatus.objects.filter(plan=plan)}
-    rows = [(m, MONTHS_ID[m - 1], states.get(m)) for m in range(1, 13)]
+    rule = RealisationDeadline.objects.filter(government_id=plan.unit.government_id).first()
+    rows = []
+    for m in range(1, 13):
+        status = states.get(m)
+        due = late = None
+        if rule is not None:
+            due = deadlines.month_deadline(plan.year, m, rule.days_after_month_end)
+            done = status is not None and status.state in selectors.DONE
+            if not done and deadlines.is_past(plan.year, m, rule.days_after_month_end, today):
+                late = deadlines.days_late(plan.year, m, rule.days_after_month_end, today)
+        rows.append({"month": m, "name": MONTHS_ID[m - 1], "status": status, "due": due,
+                     "late": late})
+    roles = roles_on_unit(request.user, plan.unit)
     return render(
-        request, "realisation/months.html", {"plan": plan, "unit": plan.unit, "rows": rows}
+        request,
+        "realisation/months.html",
+        {
+            "plan": plan,
+            "unit": plan.unit,
+            "rows": rows,
+            "rule": rule,
+            "is_admin": "admin" in roles,
+        },
     )
 
 
@@ -56,6 +86,7 @@ def grid(request, slug: str, year: int, month: int):
         raise Http404("Bulan tidak ada")
     plan = _plan(request, slug, year)
     roles = roles_on_unit(request.user, plan.unit)
+    services.lock_overdue(today=timezone.localdate(), plans=[plan])
     status = services.month_status(plan, month)
     leaves = list(
         PlanNode.objects.filter(plan=plan, children__isnull=True)
@@ -266,3 +297,68 @@ def evidence_download(request, key):
     response["Cache-Control"] = "private, no-store"
     return response
 
+
+# --- arrears and deadline --------------------------------------------------------------
+
+
+@login_required
+def arrears(request, year: int):
+    rows = selectors.arrears(request.user, year, timezone.localdate())
+    return render(
+        request,
+        "realisation/arrears.html",
+        {
+            "year": year,
+            "rows": rows,
+            "can_set_deadline": administered_governments(request.user).exists(),
+        },
+    )
+
+
+@login_required
+def deadline(request):
+    """The deadline of every government the user administers (usually one)."""
+    governments = list(administered_governments(request.user))
+    if not governments:
+        raise Http404("Halaman tidak ditemukan")
+    errors = {}
+    if request.method == "POST":
+        government = government_for_admin(request.user, request.POST.get("government", ""))
+        raw = request.POST.get("days", "").strip()
+        try:
+            if not (raw.isascii() and raw.isdigit()):
+                raise services.WorkflowError(
+                    f'Batas hari setelah akhir bulan: "{raw}" bukan bilangan bulat; '
+                    f"isi angka 1 sampai {deadlines.MAX_DAYS}."
+                )
+            services.deadline_set(
+                user=request.user,
+                government=government,
+                days_after_month_end=int(raw),
+                auto_lock=request.POST.get("auto_lock") == "on",
+            )
+        except services.WorkflowError as exc:
+            errors[government.id] = str(exc)
+        else:
+            messages.success(request, f"Batas waktu realisasi {government.name} tersimpan.")
+            return redirect("realisation-deadline")
+    rules = {
+        r.government_id: r
+        for r in RealisationDeadline.objects.filter(government__in=governments)
+    }
+    rows = [
+        {
+            "government": g,
+            "rule": rules.get(g.id),
+            "error": errors.get(g.id, ""),
+            "days": request.POST.get("days", "")
+            if g.id in errors
+            else (rules[g.id].days_after_month_end if g.id in rules else ""),
+        }
+        for g in governments
+    ]
+    return render(
+        request,
+        "realisation/deadline.html",
+        {"rows": rows, "max_days": deadlines.MAX_DAYS, "year": timezone.localdate().year},
+    )
