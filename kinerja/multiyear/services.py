@@ -986,6 +986,7 @@ def ikm_survey_save(
             before = {}
         else:
             before = {k: getattr(survey, k) for k in values}
+            before["ikm"] = survey_result(survey).index
             for k, v in values.items():
                 setattr(survey, k, v)
             survey.save()
@@ -1000,14 +1001,14 @@ def ikm_survey_save(
                 "mean": _q4(mean),
             }
             old = old_elements.pop(number, None)
+            for key in ("count_1", "count_2", "count_3", "count_4", "mean"):
+                before[f"U{number}.{key}"] = getattr(old, key) if old else None
             if old is None:
                 IkmElement.objects.create(survey=survey, number=number, **el_values)
             else:
                 for k, v in el_values.items():
                     setattr(old, k, v)
                 old.save()
-            for key in ("count_1", "count_2", "count_3", "count_4", "mean"):
-                before[f"U{number}.{key}"] = getattr(old, key) if old else None
         for number, old in old_elements.items():
             for key in ("count_1", "count_2", "count_3", "count_4", "mean"):
                 before[f"U{number}.{key}"] = getattr(old, key)
@@ -1018,7 +1019,6 @@ def ikm_survey_save(
             for key in ("count_1", "count_2", "count_3", "count_4", "mean"):
                 after[f"U{el.number}.{key}"] = getattr(el, key)
         after["ikm"] = result.index
-        before.setdefault("ikm", None)
         record_changes(
             user=user,
             action="multiyear.ikm_survey",

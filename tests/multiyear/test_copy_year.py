@@ -1,0 +1,266 @@
+"""Copying a year's plan into a later year: structure and indicators, targets left empty,
+codes mapped between nomenclature versions, units followed through a merge; refused when
+the year already has a plan; atomic and audited."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from kinerja.audit.models import AuditEntry
+from kinerja.multiyear import services
+from kinerja.multiyear.models import CodeMapping, SasaranProgram
+from kinerja.multiyear.selectors import year_comparison
+from kinerja.org.models import OrgUnit
+from kinerja.plans.models import (
+    Indicator,
+    IndicatorRealisation,
+    IndicatorTarget,
+    MonthlyEntry,
+    Plan,
+    PlanNode,
+)
+
+from .conftest import P90
+
+pytestmark = pytest.mark.django_db
+
+
+def test_copy_follows_the_merge_and_leaves_targets_empty(merged):
+    result = services.copy_year(user=merged.operator_c, unit=merged.a, from_year=2020, to_year=2021)
+    assert result.target_unit == merged.c
+    plan = Plan.objects.get(unit=merged.c, year=2021)
+    assert result.plan == plan and not result.dry_run
+    assert plan.nomenclature == P90 and plan.structure == merged.plan.structure
+    nodes = list(PlanNode.objects.filter(plan=plan).order_by("position"))
+    assert [(n.code, n.level, n.name) for n in nodes] == [
+        ("1.01.01", "program", "Program Penunjang"),
+        ("1.01.01.2.01", "kegiatan", "Perencanaan"),
+        ("1.01.01.2.01.0001", "sub_kegiatan", "Penyusunan Dokumen"),
+        ("1.01.01.2.01.0002", "sub_kegiatan", "Penanganan Keluhan"),
+    ]
+    assert [n.parent.code if n.parent else None for n in nodes] == [
+        None,
+        "1.01.01",
+        "1.01.01.2.01",
+        "1.01.01.2.01",
+    ]
+    assert all(n.pagu_dpa is None and n.pagu_dppa is None for n in nodes)
+    # Dinas A is carried by Dinas C; Dinas B has no successor in 2021
+    assert nodes[1].responsible_unit == merged.c
+    assert nodes[2].responsible_unit is None
+    assert any("Dinas B tidak ada pada tahun 2021" in note for note in result.notes)
+    assert any("Disalin ke Dinas C" in note for note in result.notes)
+    indicators = Indicator.objects.filter(node__plan=plan).order_by("node__position")
+    assert [(i.statement, i.polarity, i.cumulative, i.baseline) for i in indicators] == [
+        ("Persentase layanan tepat waktu", "higher", False, D(92)),
+        ("Jumlah dokumen", "higher", True, D(3)),  # 1 + 2: the 2020 realisation
+        ("Jumlah keluhan", "lower", False, D(3)),
+    ]
+    assert not IndicatorTarget.objects.filter(indicator__node__plan=plan).exists()
+    assert not IndicatorRealisation.objects.filter(indicator__node__plan=plan).exists()
+    assert not MonthlyEntry.objects.filter(node__plan=plan).exists()
+    entry = AuditEntry.objects.get(action="multiyear.copy_year", object_id=str(plan.id))
+    assert entry.username == "op-c" and entry.unit == merged.c and entry.year == 2021
+    assert "dinas-a 2020" in entry.new_value and "disalin dari rencana Dinas A 2020" in entry.reason
+    assert result.summary().startswith(
+        "Dinas A 2020 disalin ke Dinas C (gabungan A) 2021: 4 simpul"
+    )
+
+
+def test_copy_refuses_when_the_year_already_has_a_plan(merged):
+    services.copy_year(user=None, unit=merged.a, from_year=2020, to_year=2021)
+    before = (Plan.objects.count(), PlanNode.objects.count(), AuditEntry.objects.count())
+    with pytest.raises(
+        services.Refused, match="Dinas C \\(gabungan A\\) sudah punya rencana tahun 2021"
+    ):
+        services.copy_year(user=None, unit=merged.c, from_year=2020, to_year=2021)
+    assert (Plan.objects.count(), PlanNode.objects.count(), AuditEntry.objects.count()) == before
+
+
+def test_dry_run_writes_nothing(merged):
+    before = (Plan.objects.count(), PlanNode.objects.count(), AuditEntry.objects.count())
+    result = services.copy_year(
+        user=None, unit=merged.a, from_year=2020, to_year=2021, dry_run=True
+    )
+    assert result.dry_run and result.plan is None
+    assert len(result.nodes) == 4 and result.indicators == 3
+    assert result.summary().startswith("Dinas A 2020 akan disalin ke")
+    assert (Plan.objects.count(), PlanNode.objects.count(), AuditEntry.objects.count()) == before
+
+
+def test_copy_from_the_successor_finds_the_predecessors_plan(merged):
+    result = services.copy_year(user=None, unit=merged.c, from_year=2020, to_year=2021)
+    assert result.source == merged.plan
+    assert "Rencana asal milik unit pendahulu Dinas A." in result.notes
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"from_year": 2020, "to_year": 2020}, "harus sesudah tahun asal"),
+        ({"from_year": 2019, "to_year": 2021}, "tidak punya rencana tahun 2019"),
+    ],
+)
+def test_copy_refusals(merged, kwargs, message):
+    with pytest.raises(services.Refused, match=message):
+        services.copy_year(user=None, unit=merged.a, **kwargs)
+
+
+def test_a_unit_split_in_two_needs_the_target_named(merged):
+    OrgUnit.objects.create(
+        government=merged.gov,
+        slug="dinas-d",
+        name="Dinas D",
+        kind="perangkat_daerah",
+        from_year=2021,
+        predecessor=merged.a,
+    )
+    with pytest.raises(services.Refused, match="lebih dari satu penerus pada tahun 2021"):
+        services.copy_year(user=None, unit=merged.a, from_year=2020, to_year=2021)
+    result = services.copy_year(
+        user=None, unit=merged.a, from_year=2020, to_year=2021, target_unit=merged.c
+    )
+    assert result.plan.unit == merged.c
+
+
+def test_a_unit_that_ended_without_successor_is_refused(merged):
+    with pytest.raises(services.Refused, match="Dinas B dan penerusnya tidak ada pada tahun 2021"):
+        Plan.objects.create(unit=merged.b, year=2020, nomenclature=P90)
+        services.copy_year(user=None, unit=merged.b, from_year=2020, to_year=2021)
+
+
+def test_copy_into_someone_elses_unit_is_not_allowed(merged):
+    with pytest.raises(services.NotAllowed):
+        services.copy_year(user=merged.operator_b, unit=merged.a, from_year=2020, to_year=2021)
+    with pytest.raises(services.NotAllowed):
+        services.copy_year(user=merged.inspector, unit=merged.a, from_year=2020, to_year=2021)
+    assert not Plan.objects.filter(unit=merged.c).exists()
+
+
+NEW = "Kepmendagri 050-5889/2021"
+
+
+def _mapping(*rows):
+    for old, new, name in rows:
+        CodeMapping.objects.create(
+            old_version=P90, new_version=NEW, old_code=old, new_code=new, new_name=name
+        )
+
+
+def test_codes_are_carried_by_the_mapping_table(merged):
+    _mapping(
+        ("1.01.01.2.01", "1.01.01.2.02", "Perencanaan dan Evaluasi"),
+        ("1.01.01.2.01.0002", "", ""),
+    )
+    result = services.copy_year(
+        user=None, unit=merged.a, from_year=2020, to_year=2021, nomenclature=NEW
+    )
+    assert result.plan.nomenclature == NEW
+    assert [(n.old_code, n.code, n.name, n.rule) for n in result.nodes] == [
+        ("1.01.01", "1.01.01", "Program Penunjang", "same"),
+        ("1.01.01.2.01", "1.01.01.2.02", "Perencanaan dan Evaluasi", "own"),
+        ("1.01.01.2.01.0001", "1.01.01.2.02.0001", "Penyusunan Dokumen", "parent"),
+    ]
+    assert [r.old_code for r in result.removed] == ["1.01.01.2.01.0002"]
+    assert sorted(PlanNode.objects.filter(plan=result.plan).values_list("code", flat=True)) == [
+        "1.01.01",
+        "1.01.01.2.02",
+        "1.01.01.2.02.0001",
+    ]
+    # the comparison pairs the two years through the same table
+    IndicatorTarget.objects.create(
+        indicator=Indicator.objects.get(node__plan=result.plan, statement="Jumlah dokumen"),
+        year=2021,
+        value=D(2),
+    )
+    comparison = year_comparison(merged.c, 2021)
+    row = comparison.find("1.01.01.2.02.0001")
+    assert (row.previous_code, row.matched_by) == ("1.01.01.2.01.0001", "kode dipetakan")
+    assert row.indicators[0].warning == "target 2021 (2) lebih rendah dari realisasi 2020 (3)"
+
+
+def test_a_mapping_that_breaks_the_tree_writes_nothing(merged):
+    _mapping(("1.01.01.2.01.0001", "1.01.01.2.01.0002", ""))
+    before = (Plan.objects.count(), PlanNode.objects.count())
+    with pytest.raises(services.Refused, match="keduanya menjadi kode 1.01.01.2.01.0002"):
+        services.copy_year(user=None, unit=merged.a, from_year=2020, to_year=2021, nomenclature=NEW)
+    assert (Plan.objects.count(), PlanNode.objects.count()) == before
+
+
+def test_comparison_of_the_merged_unit_with_targets_set(merged):
+    services.copy_year(user=None, unit=merged.a, from_year=2020, to_year=2021)
+    plan = Plan.objects.get(unit=merged.c, year=2021)
+    values = {
+        "Persentase layanan tepat waktu": ("95", "91"),
+        "Jumlah dokumen": ("2", "2"),
+        "Jumlah keluhan": ("4", "1"),
+    }
+    for ind in Indicator.objects.filter(node__plan=plan):
+        target, real = values[ind.statement]
+        IndicatorTarget.objects.create(indicator=ind, year=2021, value=D(target))
+        IndicatorRealisation.objects.create(indicator=ind, year=2021, month=12, value=D(real))
+    comparison = year_comparison(merged.c, 2021)
+    assert comparison.source == "plan" and comparison.previous_unit == merged.a
+    program = comparison.find("1.01.01")
+    layanan = program.indicators[0]
+    assert (layanan.realisation, layanan.previous_realisation) == (D(91), D(92))
+    assert layanan.value_trend.direction == "turun" and layanan.warning is None
+    keluhan = comparison.find("1.01.01.2.01.0002").indicators[0]
+    assert (keluhan.value_trend.direction, keluhan.value_trend.assessment) == ("turun", "membaik")
+    assert keluhan.warning.startswith("target 2021 (4) lebih tinggi dari realisasi 2020 (3)")
+    assert len(comparison.warnings) == 2
+    kegiatan = comparison.find("1.01.01.2.01")
+    # 2020: mean(3/4 = 75; (10-3)/5 = 140 → 100) = 87,5; 2021: mean(100; (8-1)/4 = 175 → 100)
+    assert kegiatan.previous_achievement == D("87.5")
+    assert kegiatan.achievement == D(100)
+    assert kegiatan.trend.direction == "naik" and kegiatan.matched_by == "kode"
+
+
+# --- on the demo agency ----------------------------------------------------------------
+
+
+def _unit(slug):
+    return OrgUnit.objects.get(slug=slug)
+
+
+def test_demo_2020_into_2021_is_refused_because_the_successor_has_its_plan():
+    with pytest.raises(services.Refused) as info:
+        services.copy_year(user=None, unit=_unit("biro-pemerintahan"), from_year=2020, to_year=2021)
+    assert str(info.value) == (
+        "Biro Pemerintahan dan Kesejahteraan Rakyat sudah punya rencana tahun 2021; tidak ada"
+        " yang disalin. Ubah rencana itu langsung."
+    )
+
+
+def test_demo_2021_into_2022():
+    result = services.copy_year(
+        user=None, unit=_unit("biro-pemkesra"), from_year=2021, to_year=2022
+    )
+    assert len(result.nodes) == 3 + 11 + 33
+    assert result.indicators == 30  # the three Rp250 rows have no indicator
+    assert result.changed == [] and result.removed == []
+    plan = result.plan
+    assert plan.nomenclature == "Permendagri 90/2019"
+    ind = Indicator.objects.get(node__plan=plan, node__code="4.01.01.1.01.06")
+    assert ind.baseline == 0  # realised 0 of 1 in 2021
+
+
+def test_demo_2020_into_2022_carries_the_sasaran_links():
+    result = services.copy_year(
+        user=None, unit=_unit("biro-pemerintahan"), from_year=2020, to_year=2022
+    )
+    assert result.target_unit.slug == "biro-pemkesra"
+    assert result.links == 2
+    linked = SasaranProgram.objects.filter(node__plan=result.plan).values_list(
+        "node__code", flat=True
+    )
+    assert sorted(linked) == ["01", "02"]
+    # the biro in charge of the programs is followed to its successor; the sub bagian in
+    # charge of the kegiatan in 2020 have none in 2022
+    in_charge = {
+        n.code: n.responsible_unit.slug if n.responsible_unit else None
+        for n in PlanNode.objects.filter(plan=result.plan, level__in=["program", "kegiatan"])
+    }
+    assert in_charge["01"] == in_charge["02"] == "biro-pemkesra"
+    assert in_charge["02.01"] is None
+    assert any("Sub Bagian Kerjasama Daerah tidak ada pada tahun 2022" in n for n in result.notes)
