@@ -105,14 +105,16 @@ class CheckInput:
 
 
 def run_checks(data: CheckInput) -> list[Finding]:
-    """Every check, errors and warnings in the order of the functions below."""
-    return [
+    """Every check: the errors first, then the warnings, each in the order of the
+    functions below."""
+    findings = [
         *check_missing(data.units, data.agreements, data.year),
         *check_cascade(data.agreements, superiors=data.superiors),
         *check_targets(data.agreements, data.indicators),
         *check_budget(data.agreements, data.nodes),
         *check_unassigned(data.agreements, data.leaves),
     ]
+    return sorted(findings, key=lambda f: f.severity != ERROR)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:
@@ -214,7 +216,8 @@ def check_cascade(
 # --- targets -------------------------------------------------------------------------
 
 
-def _same_target(number: Decimal | None, label: str, plan: IndicatorFact) -> bool:
+def same_target(number: Decimal | None, label: str, plan: IndicatorFact) -> bool:
+    """Whether a target of the agreement (a number, or a label) is the plan's."""
     if plan.value is not None:
         return number is not None and number == plan.value
     if plan.label:
@@ -254,7 +257,7 @@ def check_targets(
                         WARNING,
                     )
                 )
-            elif not _same_target(item.target, item.target_label, plan):
+            elif not same_target(item.target, item.target_label, plan):
                 findings.append(
                     Finding(
                         "pk_target_mismatch",

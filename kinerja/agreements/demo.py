@@ -186,6 +186,8 @@ def load_agreements(units: dict) -> list[PerformanceAgreement]:
 
 
 def _load_budget(agreement, spec, nodes, indicators, rows_of, pagu) -> None:
+    """The anggaran lines: Tabel 2.1 for the Kepala Biro, the tolok ukur of a sub bagian's
+    lines, the kegiatan of a bagian's sub bagian; the plan's pagu where the seed prints none."""
     lines = []
     if spec["unit"] == TABLE_2_1_UNIT:
         for code, target, satuan, pagu in TABLE_2_1:
@@ -194,13 +196,14 @@ def _load_budget(agreement, spec, nodes, indicators, rows_of, pagu) -> None:
     else:
         leaves = [r.node for r in rows_of[spec["unit"]] if r.node and r.node.parent_id]
         if not leaves:  # a bagian: the kegiatan of its sub bagian
-            subs = [
-                s["unit"]
-                for s in data.PERFORMANCE_AGREEMENTS
-                if s.get("superior_unit") == spec["unit"]
-            ]
             codes = sorted(
-                {r.node.parent.code for s in subs for r in rows_of.get(s, []) if r.node}
+                {
+                    nodes[row["node"]].code.rsplit(".", 1)[0]
+                    for sub in data.PERFORMANCE_AGREEMENTS
+                    if sub.get("superior_unit") == spec["unit"]
+                    for row in sub["rows"]
+                    if row.get("node") in nodes
+                }
             )
             leaves = [nodes[c] for c in codes]
         for node in leaves:

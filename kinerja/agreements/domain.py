@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-from kinerja.core.numbers import fmt_number
+from kinerja.core.numbers import fmt_date, fmt_number
 from kinerja.core.parse import ParseError, parse_number
 
 
@@ -105,6 +105,11 @@ class AgreementDoc:
     @property
     def kind(self) -> str:
         return "PK awal" if self.version == 1 else f"PK perubahan ke-{self.version - 1}"
+
+    @property
+    def signed_text(self) -> str:
+        """``2 Januari 2020``; empty when the date was not recorded."""
+        return fmt_date(self.signed_on) if self.signed_on else ""
 
     @property
     def budget_total(self) -> Decimal:

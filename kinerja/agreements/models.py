@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.numbers import fmt_date
 from kinerja.org.models import OrgUnit
 from kinerja.plans.models import Indicator, PlanNode
 
@@ -192,3 +193,11 @@ class AgreementVersion(models.Model):
                 "Versi perjanjian kinerja yang sudah dicatat tidak dapat diubah."
             )
         super().save(*args, **kwargs)
+
+    @property
+    def label(self) -> str:
+        return "PK awal" if self.number == 1 else f"PK perubahan ke-{self.number - 1}"
+
+    @property
+    def signed_text(self) -> str:
+        return fmt_date(self.signed_on) if self.signed_on else ""

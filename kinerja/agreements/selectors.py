@@ -212,18 +212,18 @@ def _eselon_rank(eselon: str) -> int:
 
 
 def subtree(unit: OrgUnit, year: int | None = None) -> list[OrgUnit]:
-    """The unit and every unit under it (those existing in ``year`` when given), parents
-    before children."""
+    """The unit and every unit under it (those existing in ``year`` when given), each
+    followed by the units under it, siblings by name."""
     units = list(OrgUnit.objects.filter(government_id=unit.government_id).order_by("name"))
     children = defaultdict(list)
     for u in units:
         children[u.parent_id].append(u)
-    out, queue = [], [unit]
-    while queue:
-        u = queue.pop(0)
+    out, stack = [], [unit]
+    while stack:
+        u = stack.pop()
         if year is None or u.exists_in(year) or u.id == unit.id:
             out.append(u)
-        queue.extend(children.get(u.id, []))
+        stack.extend(reversed(children.get(u.id, [])))
     return out
 
 

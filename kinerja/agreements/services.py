@@ -117,6 +117,13 @@ def _check_date(errors: list[str], signed_on, year: int, *, required: bool, afte
         )
 
 
+def _check_parties(errors: list[str], official: Party | None, superior: Party | None) -> None:
+    for label, party in (("pihak pertama", official), ("pihak kedua", superior)):
+        digits = (party.nip if party else "").replace(" ", "")
+        if digits and (len(digits) != 18 or not digits.isdigit()):
+            errors.append(f"NIP {label}: harus 18 angka, ditemukan {party.nip!r}.")
+
+
 def _validate(
     *,
     unit: OrgUnit,
@@ -289,6 +296,7 @@ def agreement_create(
         unit=unit, year=year, title=title, superior_unit=superior_unit, lines=lines, budget=budget
     )
     _check_date(errors, signed_on, year, required=False)
+    _check_parties(errors, official, superior)
     if PerformanceAgreement.objects.filter(unit=unit, year=year).exists():
         errors.append(
             f"{unit.name} sudah punya PK tahun {year}; buat PK perubahan untuk mengubahnya."
@@ -368,6 +376,7 @@ def agreement_revise(
         .first()
     ) or agreement.signed_on
     _check_date(errors, signed_on, year, required=True, after=latest_date)
+    _check_parties(errors, official, superior)
     kept = [x.row_id for x in lines if x.row_id is not None]
     if len(kept) != len(set(kept)):
         errors.append("Indikator: satu baris lama dipakai lebih dari sekali.")
