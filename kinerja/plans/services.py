@@ -795,10 +795,13 @@ def monthly_plan(plan: Plan) -> dict[int, tuple[list, list]]:
     return out
 
 
-def monthly_plan_signature(plan: Plan) -> str:
-    """A fingerprint of the stored monthly plan of the whole plan: a form carries the one it
-    was opened with, and a save from a form opened before someone else's save is refused."""
+def monthly_plan_signature(plan: Plan, node_ids=None) -> str:
+    """A fingerprint of the stored monthly plan of the plan's leaves (or of ``node_ids``): a
+    form carries the one it was opened with, and a save from a form opened before someone
+    else's save is refused."""
     rows = MonthlyEntry.objects.filter(node__plan=plan).order_by("node_id", "month")
+    if node_ids is not None:
+        rows = rows.filter(node_id__in=list(node_ids))
     text = ";".join(
         f"{n}:{m}:{to_text(k, model_field=_KAS_FIELD)}:{to_text(f, model_field=_FISIK_FIELD)}"
         for n, m, k, f in rows.values_list("node_id", "month", "plan_keuangan", "plan_fisik")
@@ -819,8 +822,8 @@ def monthly_plan_save(
     never decreasing, 100 in December (or the leaf's row is all empty: no plan); a locked
     month keeps its plan. A problem's field is ``n<node id>-kas-<month>`` (or ``-kas``,
     ``-fisik-<month>``) and its message starts with the leaf's code. With ``signature``
-    (``monthly_plan_signature`` when the form was opened) a save over someone else's is
-    refused. Returns the number of months changed."""
+    (``monthly_plan_signature`` of the same leaves when the form was opened) a save over
+    someone else's is refused. Returns the number of months changed."""
     from kinerja.realisation.models import MonthStatus
 
     _require(user, plan.unit)
@@ -852,7 +855,8 @@ def monthly_plan_save(
     _refuse_if(problems)
     changed = 0
     with transaction.atomic():
-        if signature is not None and signature != monthly_plan_signature(plan):
+        shown = [row.node_id for row in rows]
+        if signature is not None and signature != monthly_plan_signature(plan, shown):
             raise PlanInvalid(
                 [
                     Problem(

@@ -687,7 +687,7 @@ def test_locked_month_keeps_its_plan(plan_2022, user):
 
 def test_monthly_plan_from_a_stale_form_is_refused(plan_2022, user):
     _p, _k, leaf = build(plan_2022, user)
-    opened = services.monthly_plan_signature(plan_2022)
+    opened = services.monthly_plan_signature(plan_2022, [leaf.id])
     services.monthly_plan_save(
         user=user("admin"), plan=plan_2022, rows=[services.MonthlyPlanRow(leaf.id, KAS, FISIK)]
     )
