@@ -170,6 +170,7 @@ class Preview:
     header_row: int | None = None
     rows_read: int = 0
     applied: bool = False
+    stale: bool = False  # not applied: the data moved away from the preview that was shown
 
     @property
     def schema(self) -> S.Schema:
@@ -380,6 +381,9 @@ class Importer:
         self.add(INFO, row, key, message, found, expected)
 
     # cells
+    def error_count(self) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR)
+
     def has(self, key: str) -> bool:
         return key in self.table.columns
 
@@ -764,6 +768,7 @@ class PlanImporter(PlanStructure):
         units = {u.slug: u for u in OrgUnit.objects.filter(government_id=government)}
         rows = []
         for row in self.table.rows:
+            errors = self.error_count()
             code = self.code(row)
             name = self.read(row, "uraian", C.read_text, max_length=400)
             if name == "":
@@ -806,8 +811,8 @@ class PlanImporter(PlanStructure):
                             slug,
                             "slug unit, lihat `kinerja units`",
                         )
-            if not code or not item.name or level is _BAD:
-                continue
+            if self.error_count() > errors:
+                continue  # a row with an error changes nothing, even in the preview
             rows.append(item)
         self.structure_ops(rows, check_amounts=False)
 
@@ -859,18 +864,18 @@ class LampiranImporter(PlanStructure):
             if not name:
                 self.error(row, "uraian", "uraian kosong", expected="nama program/kegiatan")
                 continue
+            errors = self.error_count()
             amount = self.read(row, "anggaran", C.read_money)
-            if amount is _BAD:
-                continue
-            item = NodeRow(row, code, name, amount=amount)
-            rows.append(item)
+            real = self.read(row, "realisasi", C.read_money) if self.has("realisasi") else None
+            output = self._output(row, name) if self._has_output(row) else None
+            if self.error_count() > errors:
+                continue  # a row with an error changes nothing, even in the preview
+            rows.append(NodeRow(row, code, name, amount=amount))
             last_code = code
-            if self.has("realisasi"):
-                real = self.read(row, "realisasi", C.read_money)
-                if real is not _BAD and real is not None:
-                    realised[code] = (row, real)
-            if self._has_output(row):
-                outputs[code].insert(0, self._output(row, name))
+            if real is not None:
+                realised[code] = (row, real)
+            if output is not None:
+                outputs[code].insert(0, output)
         self._leaf_amounts(rows)
         accepted = self.structure_ops(rows, check_amounts=True)
         self.check_sums(accepted, {c: i.amount for c, i in accepted.items()}, "anggaran")
@@ -1755,8 +1760,9 @@ def apply_import(
 ) -> Preview:
     """Preview again inside one transaction and, when there is no error (and the changes
     are still those of ``expected_digest`` when given), carry them out and record them in
-    the audit trail. Returns the preview with ``applied`` set; when it has errors nothing
-    was written."""
+    the audit trail. Returns the preview with ``applied`` set; when it has errors, or is
+    ``stale`` (its changes are no longer those of ``expected_digest``), nothing was
+    written."""
     if kind not in IMPORTERS:
         raise ValueError(f"jenis impor tidak dikenal: {kind}")
     _check_access(user, unit)
@@ -1778,13 +1784,7 @@ def apply_import(
             if not preview.ok:
                 raise _Refused
             if expected_digest is not None and preview.digest != expected_digest:
-                preview.findings.append(
-                    Finding(
-                        ERROR,
-                        "data unit ini berubah sejak pratinjau dibuat; periksa pratinjau baru "
-                        "ini lalu terapkan lagi",
-                    )
-                )
+                preview.stale = True
                 raise _Refused
             _Applier(state, user=user, kind=kind, filename=filename, data=data).run(ops, preview)
     except _Refused:

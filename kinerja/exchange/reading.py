@@ -359,7 +359,12 @@ def match_header(
         shown_header = candidates[position][0][1] if candidates[position] else ""
         found[column.key] = ColumnRef(position, shown_header.strip())
         used.add(position)
-    unknown = [i for i, options in enumerate(candidates) if options and i not in used]
+    unknown = [
+        i
+        for i in range(width)
+        if i not in used
+        and any(not is_blank(row[i]) for row in (lower, upper) if i < len(row))
+    ]
     return found, unknown
 
 
