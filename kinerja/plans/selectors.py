@@ -242,12 +242,16 @@ class PlanResult:
     findings: tuple[Finding, ...]
 
 
-def compute_plan(plan: models.Plan, *, upto_month: int = 12) -> PlanResult:
+def compute_plan(
+    plan: models.Plan, *, upto_month: int = 12, roots: tuple[PlanNode, ...] | None = None
+) -> PlanResult:
     """Everything Kinerja computes for a plan up to the end of ``upto_month``, and the
-    findings of the validation of its data (months missing, targets missing, …)."""
+    findings of the validation of its data (months missing, targets missing, …).
+    ``roots``: the plan's trees when the caller has already loaded them (``plan_tree``)."""
     rules = plan.unit.government.computation_rules()
     with gc_paused():
-        roots = plan_tree(plan)
+        if roots is None:
+            roots = plan_tree(plan)
         root = compute_tree(
             roots, rules=rules, upto_month=upto_month, name=plan.unit.name, level="unit"
         )

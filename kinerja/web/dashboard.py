@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from kinerja.audit.models import AuditEntry
 from kinerja.core.gcpause import gc_paused
-from kinerja.core.rollup import compute_tree
+from kinerja.core.rollup import Figure, compute_tree
 from kinerja.org.access import readable_units
 from kinerja.plans.models import Plan
 from kinerja.plans.selectors import plan_trees
 from kinerja.realisation.models import MonthStatus
+
+from .memo import TimedMemo
 
 SORTS = {
     "unit": lambda r: r["unit"].name.lower(),
@@ -28,33 +33,86 @@ SORTS = {
 NO_URUSAN = "-"
 
 
+@dataclass(frozen=True)
+class RootFigures:
+    """What the dashboard shows of a computed plan: the unit's figures with their
+    explanations written (a small object, unlike the computed tree it comes from)."""
+
+    pagu: Figure
+    realisasi: Figure
+    absorption: Figure
+    fisik: Figure
+    achievement: Figure
+    predicate: str | None
+
+    @classmethod
+    def of(cls, root) -> RootFigures:
+        def written(f: Figure) -> Figure:
+            return Figure(f.value, f.rule, f.explanation)
+
+        return cls(
+            written(root.pagu),
+            written(root.realisasi),
+            written(root.absorption),
+            written(root.fisik),
+            written(root.achievement),
+            root.predicate,
+        )
+
+
+# per plan; a change through the application is seen at once (its audit entry), one made
+# outside it (a script, the database itself) within TTL seconds
+TTL = 60
+ROOTS = TimedMemo(size=1024, ttl=TTL)
+
+
 def dashboard_rows(user, year: int, urusan: str = "", *, readable=None) -> list[dict]:
     """One row per readable unit with a plan for ``year`` (only the units of the urusan/bidang
-    with code ``urusan`` when given; ``NO_URUSAN`` for units without one): computed root and
-    workflow counts. A fixed number of queries whatever the number of units or leaves."""
+    with code ``urusan`` when given; ``NO_URUSAN`` for units without one): the unit's
+    computed figures and workflow counts. A fixed number of queries whatever the number of
+    units or leaves.
+
+    The figures of a plan are computed again only when its unit has a newer audit entry
+    (every change to plan, budget, targets and realisation through the application is
+    recorded), when the government's rules or the unit's name changed, or after ``TTL``
+    seconds; otherwise they come from this process's memory (``ROOTS``)."""
     if readable is None:
         readable = readable_units(user)
-    plans = Plan.objects.filter(unit__in=readable, year=year).select_related(
-        "unit__government", "unit__urusan"
+    latest_change = AuditEntry.objects.filter(unit_id=OuterRef("unit_id")).order_by("-at", "-id")
+    plans = (
+        Plan.objects.filter(unit__in=readable, year=year)
+        .select_related("unit__government", "unit__urusan")
+        .annotate(audit_version=Subquery(latest_change.values("id")[:1]))
     )
     if urusan == NO_URUSAN:
         plans = plans.filter(unit__urusan__isnull=True)
     elif urusan:
         plans = plans.filter(unit__urusan__code=urusan)
     plans = list(plans)
-    trees = plan_trees(plans)
+
+    def inputs(plan):
+        return (plan.audit_version, plan.unit.government.rules, plan.unit.name, plan.year)
+
+    figures = {plan.id: ROOTS.get(plan.id, inputs(plan)) for plan in plans}
+    missing = [plan for plan in plans if figures[plan.id] is None]
+    if missing:
+        trees = plan_trees(missing)
+        with gc_paused():
+            for plan in missing:
+                rules = plan.unit.government.computation_rules()
+                root = compute_tree(trees[plan.id], rules=rules, name=plan.unit.name)
+                figures[plan.id] = RootFigures.of(root)
+                ROOTS.put(plan.id, inputs(plan), figures[plan.id])
+        del trees
     states: dict[int, Counter] = defaultdict(Counter)
     for plan_id, state in MonthStatus.objects.filter(plan__in=plans).values_list(
         "plan_id", "state"
     ):
         states[plan_id][state] += 1
-    rows = []
-    with gc_paused():
-        for plan in plans:
-            rules = plan.unit.government.computation_rules()
-            root = compute_tree(trees[plan.id], rules=rules, name=plan.unit.name)
-            rows.append({"plan": plan, "unit": plan.unit, "root": root, "states": states[plan.id]})
-    return rows
+    return [
+        {"plan": plan, "unit": plan.unit, "root": figures[plan.id], "states": states[plan.id]}
+        for plan in plans
+    ]
 
 
 def urusan_choices(readable, year: int) -> list[tuple[str, str]]:

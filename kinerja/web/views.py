@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 
 from kinerja.core.numbers import MONTHS_ID
 from kinerja.core.rollup import monthly_series
@@ -15,7 +17,7 @@ from kinerja.org.access import (
     unit_for_reading,
 )
 from kinerja.plans.models import Plan, ReportText
-from kinerja.plans.selectors import compute_plan
+from kinerja.plans.selectors import compute_plan, plan_tree
 from kinerja.plans.services import REPORT_TEXT_KEYS, report_texts_save
 from kinerja.realisation.models import MonthStatus
 from kinerja.reports.charts import render_svg
@@ -23,6 +25,8 @@ from kinerja.reports.common import kegiatan_bars, scurve_chart
 from kinerja.reports.service import FORMATS, KINDS, make_report
 
 from . import unitdash
+from .memo import Memo
+from .treerows import tree_rows
 
 
 @login_required
@@ -47,13 +51,7 @@ def unit_year(request, slug: str, year: int):
     except ValueError:
         upto = 12
     upto = min(max(upto, 1), 12)
-    result = compute_plan(plan, upto_month=upto)
-    rows = [(depth, node) for depth, node in _flatten(result.root)]
-    series = monthly_series(result.root, rules=result.rules)
-    charts = [
-        _svg(scurve_chart(series, plan.year)),
-        _svg(kegiatan_bars(result.root, plan.year)),
-    ]
+    body_top, body_bottom = _unit_body(plan, upto)
     head = unit.heads.filter(year=year).first()
     other_years = Plan.objects.filter(unit=unit).exclude(year=year).values_list("year", flat=True)
     states = dict(MonthStatus.objects.filter(plan=plan).values_list("month", "state"))
@@ -72,23 +70,57 @@ def unit_year(request, slug: str, year: int):
         {
             "unit": unit,
             "plan": plan,
-            "result": result,
-            "rows": rows,
             "head": head,
             "other_years": list(other_years),
-            "months": range(1, 13),
-            "rules": result.rules.describe(),
-            "thresholds": result.rules,
-            "charts": charts,
-            "warnings": unitdash.deviation_warnings(result.root),
-            "kegiatan": unitdash.kegiatan_nodes(result.root),
-            "lowest": unitdash.lowest_absorption(result.root, LOWEST),
             "pending": pending,
+            "body_top": body_top,
+            "body_bottom": body_bottom,
         },
     )
 
 
 LOWEST = 10
+PENDING_MARKER = "<!-- kinerja:pending -->"
+# about 3 MB each for a unit of 300 sub kegiatan (its trees and the markup)
+UNIT_BODIES = Memo(size=64)
+
+
+def _unit_body(plan: Plan, upto: int) -> tuple[SafeString, SafeString]:
+    """The computed part of the unit page, before and after the months not submitted.
+
+    It is a function of the plan's trees, the rules, the year, the unit's name, the month
+    and the language: the trees are loaded on every request (five queries) and the part is
+    made again only when they, or any of the others, differ from the ones it was made from.
+    """
+    roots = plan_tree(plan)
+    rules = plan.unit.government.computation_rules()
+    key = (plan.id, upto, translation.get_language())
+    inputs = (roots, rules, plan.year, plan.unit.name)
+    parts = UNIT_BODIES.get(key, inputs)
+    if parts is None:
+        result = compute_plan(plan, upto_month=upto, roots=roots)
+        series = monthly_series(result.root, rules=result.rules)
+        html = render_to_string(
+            "kinerja/_unit_body.html",
+            {
+                "result": result,
+                "tree_rows": tree_rows(result.root),
+                "months": range(1, 13),
+                "rules": result.rules.describe(),
+                "thresholds": result.rules,
+                "charts": [
+                    _svg(scurve_chart(series, plan.year)),
+                    _svg(kegiatan_bars(result.root, plan.year)),
+                ],
+                "warnings": unitdash.deviation_warnings(result.root),
+                "kegiatan": unitdash.kegiatan_nodes(result.root),
+                "lowest": unitdash.lowest_absorption(result.root, LOWEST),
+            },
+        )
+        top, bottom = html.split(PENDING_MARKER)
+        parts = (mark_safe(top), mark_safe(bottom))  # noqa: S308 (a rendered template)
+        UNIT_BODIES.put(key, inputs, parts)
+    return parts
 
 
 @lru_cache(maxsize=256)
@@ -97,12 +129,6 @@ def _svg(chart) -> str:
     bytes for the same value, so an unchanged plan is not drawn again (drawing takes
     matplotlib tens of milliseconds under a process-wide lock)."""
     return render_svg(chart)
-
-
-def _flatten(node, depth=0):
-    yield depth, node
-    for child in node.children:
-        yield from _flatten(child, depth + 1)
 
 
 def _plan_for(request, slug: str, year: int) -> Plan:

@@ -1,0 +1,96 @@
+"""Computed pages kept per process: reused only for equal inputs (unit page) or an unchanged
+audit trail within the TTL (government dashboard); never a figure the data does not give."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kinerja.plans.models import MonthlyEntry
+from kinerja.web import dashboard
+from kinerja.web.memo import Memo, TimedMemo
+
+from .builders import YEAR, admin_of, make_government
+
+
+def test_memo_gives_back_only_for_equal_inputs_and_forgets_the_oldest():
+    memo = Memo(size=2)
+    memo.put("a", (1, "x"), "A")
+    assert memo.get("a", (1, "x")) == "A"
+    assert memo.get("a", (2, "x")) is None
+    assert memo.get("b", (1, "x")) is None
+    memo.put("b", 1, "B")
+    memo.get("a", (1, "x"))  # a is now the most recently used
+    memo.put("c", 1, "C")
+    assert memo.get("b", 1) is None and memo.get("a", (1, "x")) == "A" and len(memo) == 2
+
+
+def test_timed_memo_forgets_after_its_ttl(monkeypatch):
+    now = [100.0]
+    monkeypatch.setattr("kinerja.web.memo.time.monotonic", lambda: now[0])
+    memo = TimedMemo(size=4, ttl=60)
+    memo.put("a", 1, "A")
+    now[0] = 159.9
+    assert memo.get("a", 1) == "A"
+    now[0] = 160.0
+    assert memo.get("a", 1) is None
+
+
+def _page(client, path):
+    """The page's main part (without the header's changing CSRF tokens) and its queries."""
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(path).content.decode()
+    return html.split("<main>", 1)[1], len(queries)
+
+
+@pytest.fixture
+def kabupaten(db, django_user_model):
+    gov = make_government("96.01", ["1.01", "1.02"], leaves=2)
+    client = Client()
+    client.force_login(admin_of(gov, django_user_model, "adm-96"))
+    return client
+
+
+DASHBOARD = reverse("dashboard", args=[YEAR])
+
+
+def test_dashboard_reuses_figures_until_the_audit_trail_changes(kabupaten):
+    from kinerja.audit.services import record
+
+    first, cold = _page(kabupaten, DASHBOARD)
+    again, warm = _page(kabupaten, DASHBOARD)
+    assert again == first and warm == cold - 5  # the plans' trees were not loaded again
+    entry = MonthlyEntry.objects.filter(node__plan__unit__slug="dinas-1", month=3).first()
+    entry.realisasi_keuangan = Decimal("5010000")
+    entry.save()
+    # a change outside the application: not seen before the TTL ...
+    assert _page(kabupaten, DASHBOARD)[0] == first
+    # ... a change through the application is seen at once (it is in the audit trail)
+    record(user=None, action="realisation.update", unit=entry.node.plan.unit, obj=entry)
+    changed, queries = _page(kabupaten, DASHBOARD)
+    assert changed != first and queries == cold
+    assert "5.240.000" in changed  # 5 010 000 + 23 other months of its two leaves × 10 000
+
+
+def test_dashboard_recomputes_after_the_ttl(kabupaten, monkeypatch):
+    first, _ = _page(kabupaten, DASHBOARD)
+    entry = MonthlyEntry.objects.filter(node__plan__unit__slug="dinas-2", month=1).first()
+    entry.realisasi_keuangan = Decimal("7000000")
+    entry.save()
+    monkeypatch.setattr(dashboard.ROOTS, "ttl", 0)
+    assert _page(kabupaten, DASHBOARD)[0] != first
+
+
+def test_unit_page_always_shows_the_stored_data(kabupaten):
+    page = reverse("unit-year", args=["dinas-1", YEAR])
+    first, cold = _page(kabupaten, page)
+    again, warm = _page(kabupaten, page)
+    assert again == first and warm == cold
+    entry = MonthlyEntry.objects.filter(node__plan__unit__slug="dinas-1", month=3).first()
+    entry.realisasi_keuangan = Decimal("5010000")
+    entry.save()  # not through the application: still seen at once
+    changed, _ = _page(kabupaten, page)
+    assert changed != first and "Rp5.240.000" in changed
