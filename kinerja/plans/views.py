@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.core.numbers import MONTHS_ID, fmt_money
@@ -43,6 +45,9 @@ EDIT_FINDINGS = {
     "plan_decreasing",
     "plan_not_complete",
 }
+_FROZEN_DPA = gettext_lazy(
+    "Sudah ada DPPA: pagu DPA tetap sebagai anggaran murni; perubahan dicatat di DPPA."
+)
 GRID_LIMIT = 40  # leaves shown at once in the monthly grid (24 fields each)
 
 
@@ -181,7 +186,10 @@ def _plan_create(request, unit, year: int, may_edit: bool):
         except services.PlanInvalid as exc:
             add_problems(form, exc.problems)
         else:
-            messages.success(request, f"Rencana {unit.name} tahun {year} dibuat.")
+            messages.success(
+                request,
+                _("Rencana %(unit)s tahun %(year)s dibuat.") % {"unit": unit.name, "year": year},
+            )
             return redirect("plan-edit", slug=unit.slug, year=year)
     return render(
         request,
@@ -202,8 +210,11 @@ def plan_dppa(request, slug: str, year: int):
     changed = services.plan_start_dppa(user=request.user, plan=plan)
     messages.success(
         request,
-        f"DPPA dimulai: pagu DPA {changed} sub kegiatan disalin ke pagu DPPA; pagu DPA tetap "
-        f"tersimpan sebagai anggaran murni.",
+        _(
+            "DPPA dimulai: pagu DPA %(n)s sub kegiatan disalin ke pagu DPPA; pagu DPA tetap "
+            "tersimpan sebagai anggaran murni."
+        )
+        % {"n": changed},
     )
     return redirect("plan-edit", slug=slug, year=year)
 
@@ -253,7 +264,9 @@ def node_new(request, slug: str, year: int):
         except services.PlanInvalid as exc:
             add_problems(form, exc.problems)
         else:
-            messages.success(request, f"Ditambahkan: {node.code} {node.name}.")
+            messages.success(
+                request, _("Ditambahkan: %(node)s.") % {"node": f"{node.code} {node.name}"}
+            )
             return redirect(_structure_url(plan, node.id))
     return render(
         request,
@@ -274,6 +287,9 @@ def node_edit(request, slug: str, year: int, node_id: int):
         "pagu_dppa": show(node.pagu_dppa),
     }
     form = NodeForm(request.POST or None, leaf=leaf, initial=initial)
+    if leaf and node.pagu_dppa is not None:
+        form.fields["pagu_dpa"].widget.attrs["readonly"] = True
+        form.fields["pagu_dpa"].help_text = _FROZEN_DPA
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -288,7 +304,7 @@ def node_edit(request, slug: str, year: int, node_id: int):
         except services.PlanInvalid as exc:
             add_problems(form, exc.problems)
         else:
-            messages.success(request, f"Tersimpan: {data['code']}.")
+            messages.success(request, _("Tersimpan: %(code)s.") % {"code": data["code"]})
             return redirect(_structure_url(plan, node.id))
     context = _node_context(plan, level=node.level, parent=node.parent, node=node, form=form)
     context["indicators"] = [
@@ -312,7 +328,7 @@ def node_delete(request, slug: str, year: int, node_id: int):
         for p in exc.problems:
             messages.error(request, p.message)
         return redirect(_structure_url(plan, node.id))
-    messages.success(request, f"Dihapus: {label}.")
+    messages.success(request, _("Dihapus: %(node)s.") % {"node": label})
     return redirect(_structure_url(plan, node.parent_id))
 
 
@@ -392,7 +408,9 @@ def indicator_new(request, slug: str, year: int):
         except services.PlanInvalid as exc:
             add_problems(form, exc.problems)
         else:
-            messages.success(request, f"Indikator ditambahkan: {data.statement.strip()}.")
+            messages.success(
+                request, _("Indikator ditambahkan: %(name)s.") % {"name": data.statement.strip()}
+            )
             return redirect(_back(plan, node=node, sasaran=sasaran))
     return _indicator_page(request, plan, form, indicator=None, node=node, sasaran=sasaran)
 
@@ -412,7 +430,9 @@ def indicator_edit(request, slug: str, year: int, indicator_id: int):
         except services.PlanInvalid as exc:
             add_problems(form, exc.problems)
         else:
-            messages.success(request, f"Indikator tersimpan: {data.statement.strip()}.")
+            messages.success(
+                request, _("Indikator tersimpan: %(name)s.") % {"name": data.statement.strip()}
+            )
             return redirect(_back(plan, indicator))
     return _indicator_page(request, plan, form, indicator=indicator, node=None, sasaran=None)
 
@@ -429,7 +449,7 @@ def indicator_delete(request, slug: str, year: int, indicator_id: int):
         for p in exc.problems:
             messages.error(request, p.message)
     else:
-        messages.success(request, f"Indikator dihapus: {indicator.statement}.")
+        messages.success(request, _("Indikator dihapus: %(name)s.") % {"name": indicator.statement})
     return redirect(back)
 
 
@@ -538,7 +558,7 @@ def monthly(request, slug: str, year: int):
                 values.append(tuple(parsed))
             rows.append(services.MonthlyPlanRow(leaf.id, values[0], values[1]))
         if errors:
-            messages.error(request, "Tidak ada yang disimpan: perbaiki isian yang ditandai.")
+            messages.error(request, _("Tidak ada yang disimpan: perbaiki isian yang ditandai."))
         else:
             try:
                 changed = services.monthly_plan_save(
@@ -549,9 +569,11 @@ def monthly(request, slug: str, year: int):
                 )
             except services.PlanInvalid as exc:
                 errors = {p.field: p.message for p in exc.problems}
-                messages.error(request, "Tidak ada yang disimpan: perbaiki isian yang ditandai.")
+                messages.error(request, _("Tidak ada yang disimpan: perbaiki isian yang ditandai."))
             else:
-                messages.success(request, f"Rencana bulanan tersimpan ({changed} bulan berubah).")
+                messages.success(
+                    request, _("Rencana bulanan tersimpan (%(n)s bulan berubah).") % {"n": changed}
+                )
                 url = reverse("plan-monthly", args=[slug, year])
                 return redirect(f"{url}?induk={scope.id}" if scope else url)
     grid = []
@@ -620,4 +642,3 @@ def nomenclature_search(request):
             ],
         }
     )
-
