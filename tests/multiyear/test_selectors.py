@@ -169,3 +169,62 @@ def test_demo_ikm_of_2020():
         for i in ikm_indicators(unit("biro-pemerintahan"), 2020)
     ]
     assert ("Nilai IKM", True) in statements and ("Nilai IKM", False) in statements
+
+
+def _queries(func):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        func()
+    return len(ctx.captured_queries)
+
+
+def test_selectors_read_in_a_fixed_number_of_queries(merged):
+    from kinerja.multiyear import services
+    from kinerja.plans.models import Indicator, IndicatorTarget, Plan, PlanNode
+
+    services.copy_year(user=None, unit=merged.a, from_year=2020, to_year=2021)
+    c = OrgUnit.objects.select_related("government", "predecessor").get(pk=merged.c.pk)
+    doc = services.medium_term_plan_save(
+        user=None, unit=c, kind="renstra", title="Renstra", period_start=2021, period_end=2025
+    )
+    sasaran = services.sasaran_save(user=None, document=doc, unit=c, statement="Sasaran 1")
+
+    def indicator(n):
+        ind = services.sasaran_indicator_save(
+            user=None, sasaran=sasaran, unit=c, statement=f"Indikator {n}"
+        )
+        services.medium_term_targets_save(
+            user=None, indicator=ind, unit=c, targets={y: str(n) for y in range(2021, 2026)}
+        )
+
+    indicator(0)
+    small = _queries(lambda: year_comparison(c, 2021))
+    small_mt = _queries(lambda: medium_term_progress(c, 2021))
+    # ten more kegiatan with a sub kegiatan and an indicator each, in both years
+    for plan in Plan.objects.filter(pk__in=[merged.plan.pk, c.plans.get(year=2021).pk]):
+        program = PlanNode.objects.get(plan=plan, code="1.01.01")
+        for k in range(3, 13):
+            keg = PlanNode.objects.create(
+                plan=plan,
+                parent=program,
+                code=f"1.01.01.2.{k:02d}",
+                level="kegiatan",
+                name=f"Kegiatan {k}",
+            )
+            leaf = PlanNode.objects.create(
+                plan=plan,
+                parent=keg,
+                code=f"{keg.code}.0001",
+                level="sub_kegiatan",
+                name=f"Sub {k}",
+                pagu_dpa=D(1000),
+            )
+            ind = Indicator.objects.create(node=leaf, statement=f"Jumlah {k}", satuan="Dokumen")
+            IndicatorTarget.objects.create(indicator=ind, year=plan.year, value=D(k))
+    for n in range(1, 6):
+        indicator(n)
+    assert len(medium_term_progress(c, 2021).sasaran[0].indicators) == 6
+    assert _queries(lambda: year_comparison(c, 2021)) == small
+    assert _queries(lambda: medium_term_progress(c, 2021)) == small_mt
