@@ -589,6 +589,8 @@ def _find_table(
             ):
                 continue
             table.rows.append(Row(row_number, mapped))
+        if not table.rows:
+            findings.append(Finding(WARNING, "berkas tidak berisi baris data", sheet=sheet.name))
         return table, findings
     if best_missing is None:
         return None, [*findings, Finding(ERROR, "berkas tidak berisi tabel", expected=schema.title)]
