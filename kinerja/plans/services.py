@@ -286,10 +286,12 @@ def _insert_position(plan: Plan, parent: PlanNode | None, code: str) -> int:
         for i, n in enumerate(order, start=1):
             n.position = i
         PlanNode.objects.bulk_update(order, ["position"])
+    kids: dict[int | None, list[PlanNode]] = defaultdict(list)
+    for n in order:
+        kids[n.parent_id].append(n)
     subtree_end: dict[int, int] = {}
     for n in reversed(order):  # last position inside each node's subtree
-        kids = [c for c in order if c.parent_id == n.id]
-        subtree_end[n.id] = max([subtree_end[c.id] for c in kids], default=n.position)
+        subtree_end[n.id] = max([subtree_end[c.id] for c in kids[n.id]], default=n.position)
     parent_id = parent.id if parent else None
     siblings = [n for n in order if n.parent_id == parent_id]
     before = [s for s in siblings if s.code < code]
