@@ -436,7 +436,11 @@ def node_update(
     )
     _refuse_if(problems)
     with transaction.atomic():
-        node = PlanNode.objects.select_for_update().select_related("parent").get(pk=node.pk)
+        node = (
+            PlanNode.objects.select_for_update(of=("self",))
+            .select_related("parent")
+            .get(pk=node.pk)
+        )
         before = _node_values(node)
         node.code, node.name = code, name
         node.pagu_dpa, node.pagu_dppa = pagu_dpa, pagu_dppa
@@ -552,7 +556,7 @@ def plan_start_dppa(*, user, plan: Plan) -> int:
     changed = 0
     with transaction.atomic():
         for node in (
-            PlanNode.objects.select_for_update()
+            PlanNode.objects.select_for_update(of=("self",))
             .select_related("parent")
             .filter(plan=plan, children__isnull=True, pagu_dppa__isnull=True)
             .exclude(pagu_dpa__isnull=True)
