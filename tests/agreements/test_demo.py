@@ -182,3 +182,14 @@ def test_loading_again_changes_nothing():
     strip_before = [{**d, "lines": [{**x, "key": 0, "parent_key": bool(x["parent_key"])}
                                     for x in d["lines"]]} for d in before[4]]
     assert strip == strip_before
+
+
+def test_agreements_in_force_read_in_a_fixed_number_of_queries(django_assert_num_queries):
+    biro = OrgUnit.objects.get(slug="biro-pemerintahan")
+    units = units_under(biro, 2020)
+    one = [OrgUnit.objects.get(slug="subbag-rupabumi")]
+    # agreements, versions, rows, anggaran, heads: whether 1 or 13 agreements
+    with django_assert_num_queries(5):
+        assert len(agreements_in_force(one, 2020)) == 1
+    with django_assert_num_queries(5):
+        assert len(agreements_in_force(units, 2020)) == 13
