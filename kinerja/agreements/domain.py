@@ -95,6 +95,7 @@ class AgreementDoc:
     signed_on: datetime.date | None = None
     reason: str = ""
     superior_unit_id: int | None = None
+    superior_unit_name: str = ""
     superior_title: str = ""
     official: Party = field(default_factory=Party)
     superior: Party = field(default_factory=Party)
@@ -138,6 +139,7 @@ class AgreementDoc:
             "signed_on": self.signed_on.isoformat() if self.signed_on else None,
             "reason": self.reason,
             "superior_unit_id": self.superior_unit_id,
+            "superior_unit_name": self.superior_unit_name,
             "superior_title": self.superior_title,
             "official": _plain(self.official),
             "superior": _plain(self.superior),
@@ -160,6 +162,7 @@ class AgreementDoc:
             signed_on=datetime.date.fromisoformat(signed) if signed else None,
             reason=data.get("reason", ""),
             superior_unit_id=data.get("superior_unit_id"),
+            superior_unit_name=data.get("superior_unit_name", ""),
             superior_title=data.get("superior_title", ""),
             official=Party(**data.get("official", {})),
             superior=Party(**data.get("superior", {})),

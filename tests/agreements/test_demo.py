@@ -193,3 +193,27 @@ def test_agreements_in_force_read_in_a_fixed_number_of_queries(django_assert_num
         assert len(agreements_in_force(one, 2020)) == 1
     with django_assert_num_queries(5):
         assert len(agreements_in_force(units, 2020)) == 13
+
+
+def test_the_versions_in_force_are_what_the_reports_print_today():
+    """The reports read the agreements' rows directly; ``agreements_in_force`` gives the same
+    agreements, in the same order, with the same lines, so switching the reports to it
+    changes nothing until an agreement is revised."""
+    from kinerja.reports.context import report_context
+
+    biro = OrgUnit.objects.get(slug="biro-pemerintahan")
+    printed = report_context(biro, 2020).agreements
+    docs = biro_docs()
+    assert [(a.title, a.unit_name, a.eselon) for a in printed] == [
+        (d.title, d.unit_name, d.eselon) for d in docs
+    ]
+    for a, d in zip(printed, docs, strict=True):
+        assert [
+            (x.subject, x.statement, x.satuan, x.target, x.target_label, x.node_code)
+            for x in a.lines
+        ] == [
+            (x.subject, x.statement, x.satuan, x.target, x.target_label, x.node_code)
+            for x in d.lines
+        ]
+        assert a.superior_name == (d.superior_title or d.superior_unit_name)
+        assert (a.official.name if a.official else "") == d.official.name
