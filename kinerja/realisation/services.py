@@ -220,7 +220,9 @@ def _save_row(user, plan, month, node, row, values) -> None:
         "realisasi_fisik": entry.realisasi_fisik,
     }
     if before != after:
-        entry.save()
+        # Only the realisation columns: the plan columns of the same row belong to the plan
+        # editor, and a concurrent plan save must not be overwritten with stale values.
+        entry.save(update_fields=["realisasi_keuangan", "realisasi_fisik"])
         record_changes(
             user=user,
             action="realisation.update",
