@@ -37,7 +37,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kinerja.core.numbers import fmt_number
+from kinerja.core.numbers import fmt_compact, fmt_number
 
 from .findings import ERROR, WARNING, Finding
 from .tables import (
@@ -73,6 +73,11 @@ def show(value: Decimal | Printed | None, places: int | None = None) -> str:
     if places is None:
         return fmt_number(value)
     return fmt_number(value, places)
+
+
+def exact(value: Decimal) -> str:
+    """A computed result in a formula: up to 4 decimals, trailing zeros stripped."""
+    return fmt_compact(value, 4)
 
 
 def show_range(computed: Range, places: int) -> str:
@@ -304,13 +309,14 @@ def _fin_finding(table, row, pair, p: Printed, n: Printed, d: Printed) -> Findin
             pair.pct, printed=show(p), recomputed="–",
             formula=f"{show(n)} ÷ 0 × 100 tidak terdefinisi",
         )
-    exact = n.value * HUNDRED / d.value
+    value = n.value * HUNDRED / d.value
+    exact_text = exact(value)
     return _finding(
         table, row, "percent_mismatch", ERROR,
         f"Persentase tertulis {show(p)}, padahal realisasi Rp{show(n)} dari rencana "
-        f"Rp{show(d)} adalah {show(exact, p.places)}.",
-        pair.pct, printed=show(p), recomputed=show(exact, p.places),
-        formula=f"{show(n)} ÷ {show(d)} × 100 = {show(exact, 4)}",
+        f"Rp{show(d)} adalah {show(value, p.places)}.",
+        pair.pct, printed=show(p), recomputed=show(value, p.places),
+        formula=f"{show(n)} ÷ {show(d)} × 100 = {exact_text}",
     )
 
 
@@ -337,29 +343,30 @@ def _check_cap(table: Table, pair: Pair, result: TableResult) -> None:
         p = row.values.get(pair.pct.index)
         t, r = _quantities(row, pair)
         if t is not None and t.value == 0:
+            result.checked["target 0"] += 1
             result.zero_targets.append(ZeroTarget(table.label, row.label, row.location, p))
         status = _cap_status(row, pair)
         if status is not None:
             result.checked["capaian"] += 1
             kind, raw = status
             if kind == "mismatch" and raw is not None:
-                exact = r.value * HUNDRED / t.value
+                value = r.value * HUNDRED / t.value
                 result.findings.append(_finding(
                     table, row, "achievement_mismatch", severity,
                     f"Capaian tertulis {show(p)}, padahal realisasi {show(r)} dari target "
-                    f"{show(t)} adalah {show(exact, p.places)}{source}.",
-                    pair.pct, printed=show(p), recomputed=show(exact, p.places),
-                    formula=f"{show(r)} ÷ {show(t)} × 100 = {show(exact, 4)}",
+                    f"{show(t)} adalah {show(value, p.places)}{source}.",
+                    pair.pct, printed=show(p), recomputed=show(value, p.places),
+                    formula=f"{show(r)} ÷ {show(t)} × 100 = {exact(value)}",
                 ))
             elif kind == "capped" and raw is not None:
-                exact = r.value * HUNDRED / t.value
+                value = r.value * HUNDRED / t.value
                 result.findings.append(_finding(
                     table, row, "capped_unmarked", WARNING,
                     f"Capaian ditulis 100, padahal realisasi {show(r)} dari target {show(t)} "
-                    f"adalah {show(exact, 2)}; nilai yang dibatasi 100 harus diberi tanda "
+                    f"adalah {show(value, 2)}; nilai yang dibatasi 100 harus diberi tanda "
                     f"(mis. 100*) dan dijelaskan{source}.",
-                    pair.pct, printed=show(p), recomputed=show(exact, 2),
-                    formula=f"{show(r)} ÷ {show(t)} × 100 = {show(exact, 4)}; dibatasi 100",
+                    pair.pct, printed=show(p), recomputed=show(value, 2),
+                    formula=f"{show(r)} ÷ {show(t)} × 100 = {exact(value)}; dibatasi 100",
                 ))
             continue
         parts = row.children or row.parts
@@ -600,7 +607,7 @@ def _same(a: Entry, b: Entry) -> bool:
     return approx_equal(a.value, Range.of(b.value)) or approx_equal(b.value, Range.of(a.value))
 
 
-def check_cross(entries: list[Entry]) -> list[Finding]:
+def check_cross(entries: list[Entry], checked: Counter | None = None) -> list[Finding]:
     groups: dict[tuple[str, str], list[Entry]] = {}
     for entry in entries:
         key = entry.row.code or entry.row.key
@@ -617,6 +624,8 @@ def check_cross(entries: list[Entry]) -> list[Finding]:
                     continue
                 if not _compatible(earlier, later, counts, measure, key):
                     continue
+                if checked is not None:
+                    checked["antartabel"] += 1
                 if not _same(earlier, later):
                     out.append(_cross_finding(measure, earlier, later))
                 break

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -227,7 +228,8 @@ def _snippet(text: str, start: int, end: int, width: int = 50) -> str:
     return ("…" if left else "") + clip + ("…" if right < len(text) else "")
 
 
-def dates(all_places: list[Place], report: int | None) -> list[Finding]:
+def dates(all_places: list[Place], report: int | None,
+          checked: Counter | None = None) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for place in all_places:
@@ -240,6 +242,8 @@ def dates(all_places: list[Place], report: int | None) -> list[Finding]:
             if key in seen:
                 continue
             seen.add(key)
+            if checked is not None and day_text:
+                checked["hari dan tanggal"] += 1
             try:
                 date = datetime.date(y, m, d)
             except ValueError:
@@ -467,7 +471,8 @@ def _joined(blocks: list[Block]) -> list[tuple[int, TextBlock]]:
 
 
 def statements(
-    blocks: list[Block], tables: list[Table], results: dict[int, TableResult]
+    blocks: list[Block], tables: list[Table], results: dict[int, TableResult],
+    checked: Counter | None = None,
 ) -> list[Finding]:
     index = NameIndex(tables)
     tables_by_raw = {id(t.raw): t for t in tables}
@@ -485,8 +490,11 @@ def statements(
             if not amounts and not percents:
                 continue
             head = sentence[: match.start()]
-            words = list(dict.fromkeys(w for _pos, w in index.find(head)))
-            if not words:
+            hits = index.find(head)
+            words = list(dict.fromkeys(
+                w for pos, w in hits if not _inside_unit_name(head, pos)
+            ))
+            if not hits:
                 guess = index.fuzzy(head)
                 words = [guess] if guess else []
             if not words:
@@ -494,11 +502,25 @@ def statements(
             associated = _associated(blocks, position, tables_by_raw)
             finding = _judge_statement(
                 sentence, block.location, words, amounts[:1], percents[:1], associated,
-                tables, index, results,
+                tables, index, results, checked,
             )
             if finding is not None:
                 out.append(finding)
     return out
+
+
+_UNIT = re.compile(
+    r"\b(?:biro|dinas|badan|sekretariat|kantor|inspektorat|satuan|unit|bagian)"
+    r"(?: \w+){0,5} (?:dan )?$"
+)
+
+
+def _inside_unit_name(sentence: str, position: int) -> bool:
+    """A name found inside the name of a unit ("Biro Pemerintahan dan Kesejahteraan
+    Rakyat"), not a program or kegiatan of that name."""
+    before = (" " + words_key(sentence) + " ")[:position + 1]
+    window = before[-60:]
+    return bool(_UNIT.search(window)) and not re.search(r"\b(?:program|kegiatan)\b", window)
 
 
 def _rows_in(table: Table, words: list[str], index: NameIndex) -> list[Row]:
@@ -513,7 +535,7 @@ def _found_in(table: Table, words: list[str], index: NameIndex) -> int:
 
 
 def _judge_statement(sentence, location, words, amounts, percents, associated, tables, index,
-                     results) -> Finding | None:
+                     results, checked: Counter | None = None) -> Finding | None:
     money = amounts[0] if amounts else None
     pct = percents[0] if percents else None
     best = max(tables, key=lambda t: (_found_in(t, words, index), -t.number), default=None)
@@ -551,6 +573,8 @@ def _judge_statement(sentence, location, words, amounts, percents, associated, t
             if verdict is None:
                 continue
             problems, rows = verdict
+            if checked is not None:
+                checked["kalimat"] += 1
             if not problems:
                 return None
             return _statement_finding(sentence, location, money, pct, rows, problems)
@@ -671,7 +695,8 @@ def _stream(blocks: list[Block]) -> list[tuple[int, str, str, bool]]:
     return out
 
 
-def listed_totals(blocks: list[Block], tables: list[Table], results) -> list[Finding]:
+def listed_totals(blocks: list[Block], tables: list[Table], results,
+                  checked: Counter | None = None) -> list[Finding]:
     stream = _stream(blocks)
     index = NameIndex(tables)
     out: list[Finding] = []
@@ -700,6 +725,8 @@ def listed_totals(blocks: list[Block], tables: list[Table], results) -> list[Fin
             window.append(rest[consumed:])
             j += 1
         if total is not None and len(items) >= 2:
+            if checked is not None:
+                checked["rincian anggaran"] += 1 + len(items)
             out.extend(_item_findings(items, tables, index))
             out.extend(_total_finding(total, items, location))
         i = j

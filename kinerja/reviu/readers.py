@@ -567,17 +567,27 @@ def read_pdf(name: str, data: bytes) -> SourceDocument:
             )
         any_text = False
         for number, page in enumerate(pdf.pages, start=1):
-            words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+            words = _split_run_together(
+                page.extract_words(extra_attrs=["fontname", "size"], return_chars=True)
+            )
             any_text = any_text or bool(words)
             tables = page.find_tables()
-            boxes = [t.bbox for t in tables]
+            edges = [e for e in page.edges if e.get("orientation") == "v"]
+            extensions = [_open_bottom(t, edges) for t in tables]
+            boxes = [
+                (t.bbox[0], t.bbox[1], t.bbox[2], max(t.bbox[3], extension))
+                for t, extension in zip(tables, extensions, strict=True)
+            ]
             outside = [w for w in words if not any(_inside(w, box) for box in boxes)]
             items: list[tuple[float, object]] = []
             for paragraph_top, paragraph in _paragraphs(outside):
                 items.append((paragraph_top, TextBlock(paragraph, f"halaman {number}")))
-            for table in tables:
+            for table, box, extension in zip(tables, boxes, extensions, strict=True):
                 inside = [w for w in words if _inside(w, table.bbox)]
                 rows = _pdf_rows(table, inside)
+                if extension > table.bbox[3]:
+                    below = [w for w in words if _inside(w, box) and not _inside(w, table.bbox)]
+                    rows.append(_loose_row(table, below))
                 if rows:
                     where = f"halaman {number}"
                     raw = RawTable(rows, "", where, number, [where] * len(rows))
@@ -600,6 +610,31 @@ def read_pdf(name: str, data: bytes) -> SourceDocument:
                 "diperiksa."
             )
     return doc
+
+
+_RUN_TOGETHER = re.compile(r"(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?){2,}")
+_ONE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+
+
+def _split_run_together(words: list[dict]) -> list[dict]:
+    """Split "1.193.209.000853.232.370": a figure too wide for its cell runs into the next
+    cell's figure and the two are read as one word."""
+    out = []
+    for word in words:
+        text, chars = word["text"], word.get("chars") or []
+        if not _RUN_TOGETHER.fullmatch(text) or len(chars) != len(text):
+            out.append(word)
+            continue
+        for match in _ONE_NUMBER.finditer(text):
+            part = chars[match.start() : match.end()]
+            out.append({
+                **word,
+                "text": match.group(0),
+                "x0": part[0]["x0"],
+                "x1": part[-1]["x1"],
+                "chars": part,
+            })
+    return out
 
 
 def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
@@ -678,6 +713,49 @@ def _pdf_rows(table, words: list[dict]) -> list[list[Cell]]:
             cells.append(Cell(text=text, bold=bold, indent=round(indent, 1)))
         rows.append(cells)
     return rows
+
+
+def _boundaries(table) -> list[float]:
+    xs = sorted({round(v, 1) for row in table.rows for box in row.cells if box
+                 for v in (box[0], box[2])})
+    out: list[float] = []
+    for x in xs:
+        if not out or x - out[-1] > 2:
+            out.append(x)
+    return out
+
+
+def _open_bottom(table, edges: list[dict]) -> float:
+    """How far the column rules of a table run below its last closed row: a row split by
+    the page end has side rules but no bottom rule, and the table finder leaves it out."""
+    xs = _boundaries(table)
+    bottom = table.bbox[3]
+    reach = bottom
+    for edge in edges:
+        if edge["top"] <= bottom + 2 and edge["bottom"] > bottom + 4 and any(
+            abs(edge["x0"] - x) < 1.5 for x in xs
+        ):
+            reach = max(reach, edge["bottom"])
+    return reach
+
+
+def _loose_row(table, words: list[dict]) -> list[Cell]:
+    """The row below a table's last closed row, its words put in columns by position."""
+    xs = _boundaries(table)
+    columns = max(len(xs) - 1, 1)
+    width = max(len(r.cells) for r in table.rows)
+    buckets: list[list[dict]] = [[] for _ in range(columns)]
+    for word in words:
+        x = word["x0"] + 1
+        index = next((i for i in range(columns) if xs[i] - 1 <= x <= xs[i + 1]), columns - 1)
+        buckets[index].append(word)
+    cells = []
+    for bucket in buckets:
+        lines = _lines(bucket)
+        text = "\n".join(" ".join(w["text"] for w in line) for line in lines)
+        bold = bool(bucket) and all(_is_bold(w) for w in bucket)
+        cells.append(Cell(text=text, bold=bold))
+    return (cells + [Cell() for _ in range(width)])[:width]
 
 
 def _contains(box, x: float, y: float) -> bool:

@@ -140,12 +140,13 @@ def _run(document, year: int | None, result: Result) -> None:
             _guard(result, f"indeks {table.label}", checks.index_entries, table, outcome,
                    result.year) or []
         )
+    counter: Counter = Counter()
     for what, function, args in (
         ("target 0", checks.check_zero_targets, (zeros,)),
         ("aturan penggabungan", checks.check_rule_mix, (aggregates,)),
-        ("antartabel", checks.check_cross, (entries,)),
-        ("kalimat", narrative.statements, (blocks, tables, results)),
-        ("rincian anggaran", narrative.listed_totals, (blocks, tables, results)),
+        ("antartabel", checks.check_cross, (entries, counter)),
+        ("kalimat", narrative.statements, (blocks, tables, results, counter)),
+        ("rincian anggaran", narrative.listed_totals, (blocks, tables, results, counter)),
     ):
         result.findings.extend(_guard(result, what, function, *args) or [])
     places = _guard(result, "teks", narrative.places, blocks, tables) or []
@@ -153,4 +154,8 @@ def _run(document, year: int | None, result: Result) -> None:
         result.findings.extend(
             _guard(result, "label tahun", narrative.year_labels, places, result.year) or []
         )
-    result.findings.extend(_guard(result, "tanggal", narrative.dates, places, result.year) or [])
+    result.findings.extend(
+        _guard(result, "tanggal", narrative.dates, places, result.year, counter) or []
+    )
+    for what, count in counter.items():
+        result.checked[what] = result.checked.get(what, 0) + count

@@ -187,14 +187,20 @@ def is_header_row(row: list[Cell]) -> bool:
             return False
         if text != "%" and read_number(text) is not None:
             return False
+    if len(texts) == 1 and len(texts[0]) > 40:
+        return False
     with_keyword = sum(1 for t in texts if _KEYWORDS.search(t))
     return with_keyword >= 1 and with_keyword * 2 >= len(texts)
 
 
 def header_size(rows: list[list[Cell]]) -> int:
-    """How many leading rows are header rows (the numbered row included)."""
+    """How many leading rows are header rows (the numbered row, which ends them, included)."""
     n = 0
-    while n < min(len(rows), 6) and (is_header_row(rows[n]) or (n and is_numbered_row(rows[n]))):
+    while n < min(len(rows), 6):
+        if n and is_numbered_row(rows[n]):
+            return n + 1
+        if not is_header_row(rows[n]):
+            break
         n += 1
     return n
 
@@ -666,7 +672,7 @@ def _tree_by_code(items: list[Row]) -> None:
 
 
 def _tree_by_layout(items: list[Row], fmt: str) -> None:
-    tolerance = 3.0 if fmt == "pdf" else 0.0
+    tolerance = 5.0 if fmt == "pdf" else 0.0
     keys: dict[int, tuple[int, ...]] = {}
     by_col: dict[int, list[Row]] = {}
     for row in items:

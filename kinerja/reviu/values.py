@@ -175,7 +175,9 @@ class Range:
             return cls(printed, printed)
         if exact:
             return cls(printed.value, printed.value)
-        half = Decimal(5).scaleb(-(printed.places + 1))
+        # a figure printed without decimals is taken as exact to 2 decimals (counts, rupiah,
+        # compact percentages such as 100 or 50); one printed with decimals as rounded there
+        half = Decimal(5).scaleb(-(max(printed.places, 2) + 1))
         return cls(printed.value - half, printed.value + half)
 
     @property
