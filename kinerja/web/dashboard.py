@@ -62,7 +62,7 @@ class RootFigures:
 
 # per plan; a change through the application is seen at once (its audit entry), one made
 # outside it (a script, the database itself) within TTL seconds
-TTL = 60
+TTL = 120
 ROOTS = TimedMemo(size=1024, ttl=TTL)
 
 
@@ -74,8 +74,8 @@ def dashboard_rows(user, year: int, urusan: str = "", *, readable=None) -> list[
 
     The figures of a plan are computed again only when its unit has a newer audit entry
     (every change to plan, budget, targets and realisation through the application is
-    recorded), when the government's rules or the unit's name changed, or after ``TTL``
-    seconds; otherwise they come from this process's memory (``ROOTS``)."""
+    recorded), when the government's rules or the unit's name changed, or after at most
+    ``TTL`` seconds; otherwise they come from this process's memory (``ROOTS``)."""
     if readable is None:
         readable = readable_units(user)
     latest_change = AuditEntry.objects.filter(unit_id=OuterRef("unit_id")).order_by("-at", "-id")

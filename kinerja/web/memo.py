@@ -7,12 +7,15 @@ give, and needs no invalidation. The least recently used entries go first.
 ``TimedMemo`` is for a page whose inputs are too large to load on every request (the
 government dashboard of a whole province): its callers pass a cheap version of the data
 instead (the latest audit entry of each unit, since every change through the application
-is recorded there), and an entry is also dropped after ``ttl`` seconds, which bounds how
-long a change made outside the application (a script, the database itself) can go unseen.
+is recorded there), and an entry is also dropped after between half the ``ttl`` and the
+``ttl`` (at random, so that entries made together are not all made again together), which
+bounds how long a change made outside the application (a script, the database itself) can
+go unseen.
 """
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from collections import OrderedDict
@@ -63,7 +66,7 @@ class TimedMemo(Memo):
         self.ttl = ttl
 
     def _entry(self, inputs, value) -> tuple:
-        return (inputs, value, time.monotonic())
+        return (inputs, value, time.monotonic() + self.ttl * random.uniform(0.5, 1))
 
     def _fresh(self, entry) -> bool:
-        return time.monotonic() - entry[2] < self.ttl
+        return time.monotonic() < entry[2]

@@ -1,5 +1,6 @@
 from functools import lru_cache
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -81,8 +82,9 @@ def unit_year(request, slug: str, year: int):
 
 LOWEST = 10
 PENDING_MARKER = "<!-- kinerja:pending -->"
-# about 3 MB each for a unit of 300 sub kegiatan (its trees and the markup)
-UNIT_BODIES = Memo(size=64)
+# per plan: its trees (about 3,5 MB for a unit of 300 sub kegiatan) and the markup of each
+# position month and language asked for (about 0,8 MB each)
+UNIT_BODIES = Memo(size=getattr(settings, "KINERJA_UNIT_PAGES_KEPT", 64))
 
 
 def _unit_body(plan: Plan, upto: int) -> tuple[SafeString, SafeString]:
@@ -94,9 +96,13 @@ def _unit_body(plan: Plan, upto: int) -> tuple[SafeString, SafeString]:
     """
     roots = plan_tree(plan)
     rules = plan.unit.government.computation_rules()
-    key = (plan.id, upto, translation.get_language())
     inputs = (roots, rules, plan.year, plan.unit.name)
-    parts = UNIT_BODIES.get(key, inputs)
+    bodies = UNIT_BODIES.get(plan.id, inputs)
+    if bodies is None:
+        bodies = {}
+        UNIT_BODIES.put(plan.id, inputs, bodies)
+    key = (upto, translation.get_language())
+    parts = bodies.get(key)
     if parts is None:
         result = compute_plan(plan, upto_month=upto, roots=roots)
         series = monthly_series(result.root, rules=result.rules)
@@ -119,7 +125,7 @@ def _unit_body(plan: Plan, upto: int) -> tuple[SafeString, SafeString]:
         )
         top, bottom = html.split(PENDING_MARKER)
         parts = (mark_safe(top), mark_safe(bottom))  # noqa: S308 (a rendered template)
-        UNIT_BODIES.put(key, inputs, parts)
+        bodies[key] = parts
     return parts
 
 

@@ -1,6 +1,7 @@
 """Computed pages kept per process: reused only for equal inputs (unit page) or an unchanged
 audit trail within the TTL (government dashboard); never a figure the data does not give."""
 
+import time
 from decimal import Decimal
 
 import pytest
@@ -28,14 +29,16 @@ def test_memo_gives_back_only_for_equal_inputs_and_forgets_the_oldest():
     assert memo.get("b", 1) is None and memo.get("a", (1, "x")) == "A" and len(memo) == 2
 
 
-def test_timed_memo_forgets_after_its_ttl(monkeypatch):
+@pytest.mark.parametrize(("draw", "kept_until"), [(0.5, 130.0), (1.0, 160.0)])
+def test_timed_memo_forgets_between_half_its_ttl_and_its_ttl(monkeypatch, draw, kept_until):
     now = [100.0]
     monkeypatch.setattr("kinerja.web.memo.time.monotonic", lambda: now[0])
+    monkeypatch.setattr("kinerja.web.memo.random.uniform", lambda low, high: draw)
     memo = TimedMemo(size=4, ttl=60)
     memo.put("a", 1, "A")
-    now[0] = 159.9
+    now[0] = kept_until - 0.1
     assert memo.get("a", 1) == "A"
-    now[0] = 160.0
+    now[0] = kept_until
     assert memo.get("a", 1) is None
 
 
@@ -80,7 +83,9 @@ def test_dashboard_recomputes_after_the_ttl(kabupaten, monkeypatch):
     entry = MonthlyEntry.objects.filter(node__plan__unit__slug="dinas-2", month=1).first()
     entry.realisasi_keuangan = Decimal("7000000")
     entry.save()
-    monkeypatch.setattr(dashboard.ROOTS, "ttl", 0)
+    assert _page(kabupaten, DASHBOARD)[0] == first
+    later = time.monotonic() + dashboard.TTL
+    monkeypatch.setattr("kinerja.web.memo.time.monotonic", lambda: later)
     assert _page(kabupaten, DASHBOARD)[0] != first
 
 
