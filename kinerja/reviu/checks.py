@@ -160,7 +160,7 @@ def _fin_status(row: Row, pair: Pair) -> str | None:
         return None
     if d.value == 0:
         return "ok" if p.value == 0 else "mismatch"
-    computed = ratio(Range.of(n), Range.of(d))
+    computed = ratio(Range.of(n, exact=True), Range.of(d, exact=True))  # rupiah are exact
     return "ok" if computed is not None and approx_equal(p, computed) else "mismatch"
 
 

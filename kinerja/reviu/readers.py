@@ -707,7 +707,7 @@ def _pdf_rows(table, words: list[dict]) -> list[list[Cell]]:
                 continue
             cell_words = assigned.get((r, c), [])
             lines = _lines(cell_words)
-            text = "\n".join(" ".join(w["text"] for w in line) for line in lines)
+            text = _cell_text(lines, box)
             bold = bool(cell_words) and all(_is_bold(w) for w in cell_words)
             indent = (min(w["x0"] for w in lines[0]) - box[0]) if lines else 0.0
             cells.append(Cell(text=text, bold=bold, indent=round(indent, 1)))
@@ -756,6 +756,32 @@ def _loose_row(table, words: list[dict]) -> list[Cell]:
         bold = bool(bucket) and all(_is_bold(w) for w in bucket)
         cells.append(Cell(text=text, bold=bold))
     return (cells + [Cell() for _ in range(width)])[:width]
+
+
+def _cell_text(lines: list[list[dict]], box) -> str:
+    """The lines of a cell joined; a line running from the cell's left edge to its right edge
+    was broken inside a word or a figure ("1.193.209.00" / "0", "Pemerintah" / "an") and is
+    glued to the next."""
+    if not lines:
+        return ""
+    texts = [" ".join(w["text"] for w in line) for line in lines]
+    left = min(line[0]["x0"] for line in lines)
+    right = max(line[-1]["x1"] for line in lines)
+    out = texts[0]
+    for k in range(1, len(lines)):
+        previous = lines[k - 1]
+        tail, head = texts[k - 1][-1:], texts[k][:1]
+        figure = (
+            re.fullmatch(r"[\d.,]+", texts[k - 1]) and re.fullmatch(r"[\d.,%*]+", texts[k])
+            and previous[0]["x0"] - left < 1.5 and right - previous[-1]["x1"] < 1.5
+            and right - left > (box[2] - box[0]) * 0.6
+        )
+        word = (
+            tail.isalpha() and head.isalpha()
+            and previous[0]["x0"] <= box[0] + 4 and previous[-1]["x1"] >= box[2] - 3
+        )
+        out += ("" if figure or word else "\n") + texts[k]
+    return out
 
 
 def _contains(box, x: float, y: float) -> bool:

@@ -216,6 +216,12 @@ class _Parser:
             if len(args) != 2:
                 raise Unsupported(name)
             return _value(args[1]) if args[0][0] == "error" else args[0][1]
+        if name == "IF":  # only the branch taken counts (the other may be #DIV/0!)
+            if len(args) not in (2, 3):
+                raise Unsupported(name)
+            if _truth(_value(args[0])):
+                return _value(args[1])
+            return _value(args[2]) if len(args) == 3 else False
         values = [_value(a) for a in args]
         if name in ("SUM", "AVERAGE", "MIN", "MAX", "COUNT"):
             numbers = [v for v in _flat(values) if isinstance(v, Decimal)]
@@ -232,12 +238,6 @@ class _Parser:
             return min(numbers) if name == "MIN" else max(numbers)
         if name == "COUNTA":
             return Decimal(sum(1 for v in _flat(values) if v not in (None, "")))
-        if name == "IF":
-            if len(values) not in (2, 3):
-                raise Unsupported(name)
-            if _truth(values[0]):
-                return values[1]
-            return values[2] if len(values) == 3 else False
         if name in ("AND", "OR"):
             truths = [_truth(v) for v in _flat(values)]
             return all(truths) if name == "AND" else any(truths)
