@@ -30,7 +30,7 @@ def zipped(entries: dict) -> bytes:
     ("tanpa-nama", docx_file(SMALL), "docx"),  # the bytes decide, not the name
     ("laporan.docx", xlsx_file(SMALL), "xlsx"),
     ("laporan.csv", b"a;b\n1;2\n", "csv"),
-    ("laporan.md", "| a | b |\n".encode(), "text"),
+    ("laporan.md", b"| a | b |\n", "text"),
     ("laporan.txt", "Tabel\tRencana\n".encode("utf-16"), "text"),
 ])
 def test_format_by_content(name, data, fmt):
