@@ -12,6 +12,21 @@ def _test_settings(settings):
     ]
 
 
+@pytest.fixture(autouse=True)
+def _forget_computed_pages():
+    """The unit page and the government dashboard keep what they computed per process
+    (kinerja.web.memo), checked against the audit trail; a test's rollback can give the
+    next test the same ids and audit entries, so nothing is carried from one test to the
+    next."""
+    from kinerja.web import dashboard, views
+
+    dashboard.ROOTS.clear()
+    views.UNIT_BODIES.clear()
+    yield
+    dashboard.ROOTS.clear()
+    views.UNIT_BODIES.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database holds the demo agency once per session; each test runs in a

@@ -5,16 +5,6 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def _forget_computed_pages():
-    """Pages computed in one test are not reused by the next (ids are reused after a
-    rollback on SQLite)."""
-    from kinerja.web import dashboard, views
-
-    dashboard.ROOTS.clear()
-    views.UNIT_BODIES.clear()
-
 UNIT_2020 = reverse("unit-year", args=["biro-pemerintahan", 2020])
 
 

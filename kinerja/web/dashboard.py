@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import OuterRef, Subquery
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from kinerja.audit.models import AuditEntry
 from kinerja.core.gcpause import gc_paused
 from kinerja.core.rollup import Figure, compute_tree
 from kinerja.org.access import readable_units
@@ -19,7 +17,7 @@ from kinerja.plans.models import Plan
 from kinerja.plans.selectors import plan_trees
 from kinerja.realisation.models import MonthStatus
 
-from .memo import TimedMemo
+from .memo import TimedMemo, audit_version
 
 SORTS = {
     "unit": lambda r: r["unit"].name.lower(),
@@ -78,11 +76,10 @@ def dashboard_rows(user, year: int, urusan: str = "", *, readable=None) -> list[
     ``TTL`` seconds; otherwise they come from this process's memory (``ROOTS``)."""
     if readable is None:
         readable = readable_units(user)
-    latest_change = AuditEntry.objects.filter(unit_id=OuterRef("unit_id")).order_by("-at", "-id")
     plans = (
         Plan.objects.filter(unit__in=readable, year=year)
         .select_related("unit__government", "unit__urusan")
-        .annotate(audit_version=Subquery(latest_change.values("id")[:1]))
+        .annotate(audit_version=audit_version())
     )
     if urusan == NO_URUSAN:
         plans = plans.filter(unit__urusan__isnull=True)

@@ -20,6 +20,17 @@ import threading
 import time
 from collections import OrderedDict
 
+from django.db.models import OuterRef, Subquery
+
+
+def audit_version() -> Subquery:
+    """For a query over rows with a ``unit_id`` (plans): the id of the unit's latest audit
+    entry, or None. One index lookup per row (``audit_unit_at``)."""
+    from kinerja.audit.models import AuditEntry
+
+    latest = AuditEntry.objects.filter(unit_id=OuterRef("unit_id")).order_by("-at", "-id")
+    return Subquery(latest.values("id")[:1])
+
 
 class Memo:
     def __init__(self, size: int):

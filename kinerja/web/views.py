@@ -1,3 +1,5 @@
+import time
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.conf import settings
@@ -26,7 +28,7 @@ from kinerja.reports.common import kegiatan_bars, scurve_chart
 from kinerja.reports.service import FORMATS, KINDS, make_report
 
 from . import unitdash
-from .memo import Memo
+from .memo import Memo, audit_version
 from .treerows import tree_rows
 
 
@@ -44,7 +46,12 @@ def home(request):
 @login_required
 def unit_year(request, slug: str, year: int):
     unit = unit_for_reading(request.user, slug)
-    plan = Plan.objects.filter(unit=unit, year=year).select_related("unit__government").first()
+    plan = (
+        Plan.objects.filter(unit=unit, year=year)
+        .select_related("unit__government")
+        .annotate(audit_version=audit_version())
+        .first()
+    )
     if plan is None:
         raise Http404("Rencana tidak ditemukan")
     try:
@@ -82,29 +89,49 @@ def unit_year(request, slug: str, year: int):
 
 LOWEST = 10
 PENDING_MARKER = "<!-- kinerja:pending -->"
+TTL = 120
 # per plan: its trees (about 3,5 MB for a unit of 300 sub kegiatan) and the markup of each
 # position month and language asked for (about 0,8 MB each)
-UNIT_BODIES = Memo(size=getattr(settings, "KINERJA_UNIT_PAGES_KEPT", 64))
+UNIT_BODIES = Memo(size=getattr(settings, "KINERJA_UNIT_BODIES_KEPT", 64))
+
+
+@dataclass
+class _Pages:
+    """What this process made for one plan: the data it was made from, the audit version
+    that data was checked at and until when that check holds, and the markup per position
+    month and language."""
+
+    roots: tuple
+    version: int | None
+    until: float
+    bodies: dict = field(default_factory=dict)
 
 
 def _unit_body(plan: Plan, upto: int) -> tuple[SafeString, SafeString]:
     """The computed part of the unit page, before and after the months not submitted.
 
     It is a function of the plan's trees, the rules, the year, the unit's name, the month
-    and the language: the trees are loaded on every request (five queries) and the part is
-    made again only when they, or any of the others, differ from the ones it was made from.
+    and the language. What was made for them is used again while the unit's latest audit
+    entry (``plan.audit_version``, read before the trees) is the one it was checked at:
+    every change through the application is recorded there. When that entry changed, or
+    after ``TTL`` seconds (a change made outside the application), the trees are loaded
+    again (five queries) and compared with the ones the markup was made from; only when
+    they differ is the page computed again.
     """
-    roots = plan_tree(plan)
     rules = plan.unit.government.computation_rules()
-    inputs = (roots, rules, plan.year, plan.unit.name)
-    bodies = UNIT_BODIES.get(plan.id, inputs)
-    if bodies is None:
-        bodies = {}
-        UNIT_BODIES.put(plan.id, inputs, bodies)
+    pages = UNIT_BODIES.get(plan.id, (rules, plan.year, plan.unit.name))
+    now = time.monotonic()
+    if pages is None or pages.version != plan.audit_version or now >= pages.until:
+        roots = plan_tree(plan)
+        if pages is None or pages.roots != roots:
+            pages = _Pages(roots, plan.audit_version, now + TTL)
+            UNIT_BODIES.put(plan.id, (rules, plan.year, plan.unit.name), pages)
+        else:  # the same data: keep the markup
+            pages.version, pages.until = plan.audit_version, now + TTL
     key = (upto, translation.get_language())
-    parts = bodies.get(key)
+    parts = pages.bodies.get(key)
     if parts is None:
-        result = compute_plan(plan, upto_month=upto, roots=roots)
+        result = compute_plan(plan, upto_month=upto, roots=pages.roots)
         series = monthly_series(result.root, rules=result.rules)
         html = render_to_string(
             "kinerja/_unit_body.html",
@@ -125,7 +152,7 @@ def _unit_body(plan: Plan, upto: int) -> tuple[SafeString, SafeString]:
         )
         top, bottom = html.split(PENDING_MARKER)
         parts = (mark_safe(top), mark_safe(bottom))  # noqa: S308 (a rendered template)
-        bodies[key] = parts
+        pages.bodies[key] = parts
     return parts
 
 

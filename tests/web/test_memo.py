@@ -89,13 +89,36 @@ def test_dashboard_recomputes_after_the_ttl(kabupaten, monkeypatch):
     assert _page(kabupaten, DASHBOARD)[0] != first
 
 
-def test_unit_page_always_shows_the_stored_data(kabupaten):
+def test_unit_page_follows_the_audit_trail_and_checks_the_data_after_the_ttl(
+    kabupaten, monkeypatch
+):
+    from kinerja.audit.services import record
+    from kinerja.web import views
+
+    computed = []
+    compute_plan = views.compute_plan
+    monkeypatch.setattr(
+        views, "compute_plan", lambda *a, **k: computed.append(1) or compute_plan(*a, **k)
+    )
     page = reverse("unit-year", args=["dinas-1", YEAR])
     first, cold = _page(kabupaten, page)
     again, warm = _page(kabupaten, page)
-    assert again == first and warm == cold
+    assert again == first and warm == cold - 5 and len(computed) == 1
     entry = MonthlyEntry.objects.filter(node__plan__unit__slug="dinas-1", month=3).first()
     entry.realisasi_keuangan = Decimal("5010000")
-    entry.save()  # not through the application: still seen at once
-    changed, _ = _page(kabupaten, page)
-    assert changed != first and "Rp5.240.000" in changed
+    entry.save()
+    # a change outside the application: not seen before the TTL ...
+    assert _page(kabupaten, page)[0] == first
+    # ... a change through the application is seen at once
+    record(user=None, action="realisation.update", unit=entry.node.plan.unit, obj=entry)
+    changed, queries = _page(kabupaten, page)
+    assert changed != first and "Rp5.240.000" in changed and queries == cold
+    assert len(computed) == 2
+    # after the TTL the data are loaded and compared again: computed only when they differ
+    now = [time.monotonic() + views.TTL]
+    monkeypatch.setattr("kinerja.web.views.time.monotonic", lambda: now[0])
+    assert _page(kabupaten, page) == (changed, cold) and len(computed) == 2
+    entry.realisasi_keuangan = Decimal("10000")
+    entry.save()
+    now[0] += views.TTL
+    assert _page(kabupaten, page)[0] == first and len(computed) == 3
