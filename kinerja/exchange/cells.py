@@ -233,13 +233,14 @@ def read_code(cell: Cell) -> tuple[str, str]:
         raise CellProblem("berisi nilai benar/salah, bukan kode", "kode seperti 4.01.01.1.01.07")
     if isinstance(value, float | int | Decimal):
         number = _workbook_number(cell)
+        if number is None or not number.is_finite() or abs(number.adjusted()) > 30:
+            raise CellProblem("bukan kode yang dikenali", "kode seperti 4.01.01.1.01.07")
         places = _format_decimals(cell.number_format)
-        if places is not None and number is not None and number == number.quantize(
-            Decimal(1).scaleb(-places)
-        ):
-            text = format(number.quantize(Decimal(1).scaleb(-places)), "f")
-        else:
-            text = format(number, "f")
+        text = format(number, "f")
+        if places is not None and places <= 10:
+            fixed = number.quantize(Decimal(1).scaleb(-places))
+            if fixed == number:
+                text = format(fixed, "f")
         warning = (
             f"kode tersimpan sebagai angka di lembar kerja dan dibaca sebagai '{text}'; "
             "format sel kode sebagai Teks agar angka nol di belakang tidak hilang "

@@ -513,6 +513,10 @@ class NodeRow:
 class PlanStructure(Importer):
     """Plan rows into plan and node operations."""
 
+    def amount_key(self) -> str:
+        """The column holding the amount of a row, for findings."""
+        return next((k for k in ("anggaran", "pagu_dpa", "pagu_dppa") if self.has(k)), "kode")
+
     def plan_meta(self, levels: set[str]) -> tuple[str, str]:
         meta = self.table.meta
         nomenclature = (meta.get("nomenklatur") or "").strip()[:100]
@@ -674,7 +678,7 @@ class PlanStructure(Importer):
                 if code in has_children or not check_amounts:
                     self.note(
                         row,
-                        "pagu_dpa" if self.has("pagu_dpa") else "anggaran",
+                        self.amount_key(),
                         "pagu program dan kegiatan tidak disimpan: Kinerja menjumlahkan "
                         "anak-anaknya",
                     )
@@ -682,7 +686,7 @@ class PlanStructure(Importer):
                 else:
                     self.error(
                         row,
-                        "anggaran" if self.has("anggaran") else "pagu_dpa",
+                        self.amount_key(),
                         f"baris beranggaran ini bertingkat {S.LEVEL_LABEL[expected_level]} "
                         "tanpa anak; anggaran hanya untuk sub kegiatan/tolok ukur di bawah "
                         "kegiatan (periksa kode dan baris induknya)",
@@ -890,8 +894,13 @@ class LampiranImporter(PlanStructure):
         for code, items in outputs.items():
             if code not in accepted:
                 continue
-            if code not in leaves and self.state.nodes.get(code) is None:
-                # outputs of a new program/kegiatan row: indicators only on leaves here
+            if code not in leaves:
+                self.note(
+                    items[0].row,
+                    "rencana_keluaran",
+                    "keluaran pada program/kegiatan tidak dibaca dari Lampiran 1 (hanya keluaran "
+                    "sub kegiatan); pakai templat Indikator dan target untuk indikatornya",
+                )
                 continue
             for index, item in enumerate(items, start=1):
                 self._indicator(code, index, item)

@@ -388,7 +388,7 @@ class Table:
 
     def column_name(self, key: str) -> str:
         ref = self.columns.get(key)
-        label = self.schema.column(key).label
+        label = next((c.label for c in self.schema.columns if c.key == key), key)
         if ref is None:
             return label
         if self.sheet == "JSON":

@@ -40,7 +40,10 @@ def outsider(db):
     """The operator of a unit of another government."""
     gov = Government.objects.create(name="Kabupaten Lain", kind="kabupaten", code="99.01")
     other = OrgUnit.objects.create(
-        government=gov, slug="dinas-lain", name="Dinas Lain", kind="perangkat_daerah",
+        government=gov,
+        slug="dinas-lain",
+        name="Dinas Lain",
+        kind="perangkat_daerah",
         from_year=2019,
     )
     person = get_user_model().objects.create_user("orang-luar", password="x")

@@ -144,7 +144,7 @@ def test_indicators_created_changed_and_checked(pemkesra, plan, user):
     data = csv(
         "Kode,Indikator ke,Indikator,Satuan,Tipe nilai,Jenjang label,Target tahunan",
         "4.01.01.1.01.02,1,Koordinasi dan Penyusunan Dokumen RKA-SKPD,Dokumen,angka,,2",
-        "4.01.01.1.01.02,2,Ketepatan waktu,%,persen,,\"98,5%\"",
+        '4.01.01.1.01.02,2,Ketepatan waktu,%,persen,,"98,5%"',
         "4.01.01.1.01.03,2,Rentang,Hari,rentang,,10–20",
         "4.01.01.1.01.04,3,Terlalu jauh,Dokumen,angka,,1",
         "4.01.01.1.01.05,2,Opini,,kualitatif,,WTP",
@@ -234,7 +234,8 @@ def test_realisation_rows_bump_the_month_and_are_audited(pemkesra, plan, user):
     )
     assert months == {3, None}  # every record of March, and the import itself
     # realisation above pagu is a warning, not a refusal
-    over = run(pemkesra, "monthly-realisation", realisation_csv("4.01.01.1.01.02;4;;9.000.000;50;;;"))
+    too_much = realisation_csv("4.01.01.1.01.02;4;;9.000.000;50;;;")
+    over = run(pemkesra, "monthly-realisation", too_much)
     assert over.ok and any("melebihi pagu" in f.message for f in over.warnings)
 
 
@@ -261,12 +262,14 @@ def test_stale_preview_is_not_applied(pemkesra, plan, user, counts):
     leaf.name = "Diubah orang lain"
     leaf.save()
     before = counts()
-    result = run(pemkesra, "plan", data, who=user("operator"), apply=True,
-                 expected_digest=shown.digest)
+    result = run(
+        pemkesra, "plan", data, who=user("operator"), apply=True, expected_digest=shown.digest
+    )
     assert result.stale and not result.applied and counts() == before
     assert result.changes[0].old == {"name": "Diubah orang lain"}
-    again = run(pemkesra, "plan", data, who=user("operator"), apply=True,
-                expected_digest=result.digest)
+    again = run(
+        pemkesra, "plan", data, who=user("operator"), apply=True, expected_digest=result.digest
+    )
     assert again.applied
 
 

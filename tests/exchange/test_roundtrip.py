@@ -24,9 +24,7 @@ def content(fmt: str, data: bytes):
         return document["dataset"], document["columns"], document["rows"]
     book = load_workbook(io.BytesIO(data))
     sheet = book.worksheets[0]
-    cells = [
-        [(c.value, c.number_format, c.data_type) for c in row] for row in sheet.iter_rows()
-    ]
+    cells = [[(c.value, c.number_format, c.data_type) for c in row] for row in sheet.iter_rows()]
     guide = [[c.value for c in row] for row in book["Petunjuk"].iter_rows()]
     return sheet.title, cells, guide
 
