@@ -30,6 +30,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -39,11 +40,19 @@ from kinerja.agreements.models import AgreementRow, PerformanceAgreement
 from kinerja.exchange import uploads
 from kinerja.exchange.imports import preview_import
 from kinerja.exchange.templates_files import template_file
+from kinerja.org.models import Membership
 from kinerja.plans import services as plan_services
 from kinerja.plans import views as plan_views
 from kinerja.plans.forms import show
-from kinerja.plans.models import Indicator, PlanNode
+from kinerja.plans.models import (
+    Indicator,
+    IndicatorRealisation,
+    MonthlyEntry,
+    Plan,
+    PlanNode,
+)
 from kinerja.realisation import services as realisation
+from kinerja.realisation.models import Evidence, ReopenRequest
 
 from .access_fixtures import (
     ANONYMOUS,
@@ -1116,3 +1125,245 @@ def test_post_to_a_read_only_page(world, case):
         assert response.status_code == 405
     assert response.status_code < 500
     assert_unchanged(before, snapshot())
+
+
+# --- another unit's objects named in a request to one's own unit ----------------------------
+
+
+def demo_rows(w) -> list:
+    """The demo government's rows an outsider might try to reach through ids named in its
+    own pages."""
+    gov = w.government
+    querysets = (
+        Plan.objects.filter(unit__government=gov),
+        PlanNode.objects.filter(plan__unit__government=gov),
+        MonthlyEntry.objects.filter(node__plan__unit__government=gov),
+        Indicator.objects.filter(
+            Q(node__plan__unit__government=gov) | Q(sasaran__unit__government=gov)
+        ),
+        IndicatorRealisation.objects.filter(indicator__node__plan__unit__government=gov),
+        Evidence.objects.filter(node__plan__unit__government=gov),
+        ReopenRequest.objects.filter(status__plan__unit__government=gov),
+        Membership.objects.filter(government=gov),
+        PerformanceAgreement.objects.filter(unit__government=gov),
+    )
+    return [list(qs.order_by("pk").values_list()) for qs in querysets]
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A persona of the other government (or the demo) asks for its own unit's page while
+    naming an object of another unit or government."""
+
+    id: str
+    persona: str
+    name: str
+    kwargs: Callable[[World], dict]
+    payload: Callable[[World], dict] | None  # None: a GET
+    statuses: tuple[int, ...] = (404,)
+    whole_snapshot: bool = True  # False: only the demo's rows must stay (``demo_rows``)
+    says: str = ""  # the refusal a form answers with
+
+
+def foreign_month(w):
+    return {**foreign(w), "month": 1}
+
+
+def demo_leaf_file(w):
+    return {f"file-{w.leaf().id}": SimpleUploadedFile("kuitansi.pdf", EVIDENCE_PDF)}
+
+
+def demo_leaf_realisation(w):
+    leaf = w.leaf()
+    data = {"action": "save", "version": month_version(w.foreign_plan, 1)}
+    for f in FIELDS:
+        data[f"n{leaf.id}-{f}"] = data[f"o{leaf.id}-{f}"] = ""
+    data[f"n{leaf.id}-keuangan"] = "9.999.999"
+    return data
+
+
+def pk_pointing_at_the_demo(w):
+    """A PK of the other government's unit whose pihak kedua is the demo's biro and whose
+    budget line is a sub kegiatan of the demo's plan."""
+    form = pk_forms.initial_for_new(w.foreign_unit, 2022, w.foreign_plan)
+    data = dict(form.header)
+    data.update(
+        {
+            "superior_unit": str(w.unit.id),
+            "rows": "1",
+            "budget": "1",
+            "r-0-subject": "Program",
+            "r-0-statement": "Indikator",
+            "r-0-target": "1",
+            "b-0-node": str(w.leaf().id),
+            "b-0-amount": "1.000",
+        }
+    )
+    return data
+
+
+PROBES = (
+    Probe(
+        "setujui-permintaan-demo",
+        "admin_luar",
+        "realisation-grid",
+        foreign_month,
+        lambda w: {"action": "approve", "request": w.ids["reopen_request"]},
+    ),
+    Probe(
+        "hapus-bukti-demo",
+        "operator_luar",
+        "evidence-delete",
+        foreign_month,
+        lambda w: {"evidence": str(w.ids["evidence"])},
+    ),
+    Probe("unggah-bukti-ke-simpul-demo", "operator_luar", "evidence-upload", foreign_month,
+          demo_leaf_file),
+    Probe(
+        "realisasi-simpul-demo",
+        "operator_luar",
+        "realisation-grid",
+        foreign_month,
+        demo_leaf_realisation,
+        statuses=(302,),  # saved: no row of its own plan was sent, and no other is read
+        whole_snapshot=False,
+    ),
+    Probe(
+        "ubah-simpul-demo",
+        "operator_luar",
+        "plan-node-edit",
+        lambda w: {**foreign(w), "node_id": w.ids["free_node"]},
+        lambda w: {"code": "X", "name": "Diambil alih", "pagu_dpa": "1"},
+    ),
+    Probe(
+        "lihat-simpul-demo",
+        "operator_luar",
+        "plan-node-edit",
+        lambda w: {**foreign(w), "node_id": w.ids["free_node"]},
+        None,
+    ),
+    Probe(
+        "hapus-simpul-demo",
+        "operator_luar",
+        "plan-node-delete",
+        lambda w: {**foreign(w), "node_id": w.ids["free_node"]},
+        lambda w: {},
+    ),
+    Probe(
+        "simpul-baru-di-bawah-simpul-demo",
+        "operator_luar",
+        "plan-node-new",
+        foreign,
+        lambda w: {**node_payload(w), "code": "1.02.01.2.01.9999"},
+    ),
+    Probe(
+        "ubah-indikator-demo",
+        "operator_luar",
+        "plan-indicator-edit",
+        lambda w: {**foreign(w), "indicator_id": w.ids["free_indicator"]},
+        indicator_payload("Diambil alih"),
+    ),
+    Probe(
+        "hapus-indikator-demo",
+        "operator_luar",
+        "plan-indicator-delete",
+        lambda w: {**foreign(w), "indicator_id": w.ids["free_indicator"]},
+        lambda w: {},
+    ),
+    Probe(
+        "indikator-baru-pada-simpul-demo",
+        "operator_luar",
+        "plan-indicator-new",
+        foreign,
+        indicator_payload("Indikator titipan", simpul=lambda w: w.ids["free_node"]),
+    ),
+    Probe(
+        "pk-dengan-atasan-dan-anggaran-demo",
+        "operator_luar",
+        "agreement-create",
+        foreign,
+        pk_pointing_at_the_demo,
+        statuses=(200,),  # the form again, with what it refuses
+        says="Unit pihak kedua: harus unit pemerintah daerah yang sama.",
+    ),
+    Probe(
+        "cabut-peran-demo",
+        "admin_luar",
+        "org-revoke",
+        lambda w: {**foreign_code(w), "pk": w.ids["staf_membership"]},
+        lambda w: {},
+    ),
+    Probe(
+        "beri-peran-kepada-pengguna-demo",
+        "admin_luar",
+        "org-grant",
+        foreign_code,
+        lambda w: {"user": w.users["operator"].id, "role": "head", "unit": w.foreign_unit.id},
+        statuses=(200,),
+        says="Pengguna yang dipilih bukan pengguna pemerintah daerah ini.",
+    ),
+    Probe(
+        "beri-peran-pada-unit-demo",
+        "admin_luar",
+        "org-grant",
+        foreign_code,
+        lambda w: {"user": w.users["operator_luar"].id, "role": "head", "unit": w.unit.id},
+        statuses=(200,),
+        says="Unit kerja yang dipilih tidak ada.",
+    ),
+    Probe(
+        "lihat-survei-ikm-demo",
+        "operator_luar",
+        "multiyear-ikm-edit",
+        lambda w: {**foreign(w), "pk": w.ids["ikm_survey"]},
+        None,
+    ),
+    Probe(
+        "ubah-survei-ikm-demo",
+        "operator_luar",
+        "multiyear-ikm-edit",
+        lambda w: {**foreign(w), "pk": w.ids["ikm_survey"]},
+        ikm_survey("Diambil alih"),
+    ),
+    Probe(
+        "target-sasaran-demo",
+        "operator_luar",
+        "multiyear-medium-term",
+        foreign,
+        medium_term_targets,
+    ),
+    Probe(
+        "salin-ke-unit-demo",
+        "operator_luar",
+        "multiyear-copy",
+        foreign,
+        lambda w: {"action": "copy", "to_year": "2023", "target": str(w.unit.id)},
+        statuses=(200, 302),  # copied into its own unit, or refused; never into the demo's
+        whole_snapshot=False,
+    ),
+    Probe(
+        "ikm-isi-indikator-demo",
+        "operator_luar",
+        "multiyear-ikm",
+        foreign,
+        lambda w: {"indicator": w.ids["ikm_indicator"], "scale": "index"},
+    ),
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("probe", [pytest.param(p, id=p.id) for p in PROBES])
+def test_objects_of_others_named_in_a_request(world, probe):
+    client = client_for(world, probe.persona)
+    url = reverse(probe.name, kwargs=probe.kwargs(world))
+    payload = probe.payload(world) if probe.payload is not None else None
+    before = snapshot() if probe.whole_snapshot else demo_rows(world)
+    response = client.get(url) if payload is None else client.post(url, payload)
+    after = snapshot() if probe.whole_snapshot else demo_rows(world)
+    assert response.status_code in probe.statuses, body(response)[:2000]
+    if probe.whole_snapshot:
+        assert changed_tables(before, after) == []
+    else:
+        assert before == after
+    assert probe.says in body(response)
+    assert not any(m in body(response) for m in UNIT_MARKS[1:] + (EVIDENCE_MARK,))
