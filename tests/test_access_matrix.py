@@ -1366,4 +1366,4 @@ def test_objects_of_others_named_in_a_request(world, probe):
     else:
         assert before == after
     assert probe.says in body(response)
-    assert not any(m in body(response) for m in UNIT_MARKS[1:] + (EVIDENCE_MARK,))
+    assert not any(m in body(response) for m in UNIT_MARKS + (EVIDENCE_MARK,))
