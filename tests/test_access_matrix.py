@@ -982,19 +982,6 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
         overrides.disable()
 
 
-@pytest.fixture(autouse=True)
-def _fresh_pages(request):
-    """Pages computed in one test are not reused by the next (ids are reused after a
-    rollback on SQLite)."""
-    from kinerja.web import dashboard, views
-
-    dashboard.ROOTS.clear()
-    views.UNIT_BODIES.clear()
-    yield
-    dashboard.ROOTS.clear()
-    views.UNIT_BODIES.clear()
-
-
 # --- checking an answer --------------------------------------------------------------------
 
 
