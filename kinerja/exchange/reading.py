@@ -535,6 +535,18 @@ def _find_table(
     for sheet in sheets:
         if sheet.name.strip().lower() == "info":
             meta = _read_info(sheet, limits)
+            dataset = meta.get("dataset")
+            if dataset and dataset != schema.name:
+                return None, [
+                    *findings,
+                    Finding(
+                        ERROR,
+                        "lembar Info menyebut berkas ini berisi data jenis lain",
+                        sheet=sheet.name,
+                        found=shown(dataset),
+                        expected=schema.name,
+                    ),
+                ]
             continue
         buffered: list[tuple[int, list[Cell]]] = []
         header = None
@@ -570,14 +582,17 @@ def _find_table(
                 )
             )
         header_texts = _header_texts(cells, upper) - {""}
-        count = 0
+        count = blank = 0
         for row_number, row_cells in sheet.rows:
             _check_width(sheet.name, row_number, row_cells, limits)
+            if all(is_blank(c) for c in row_cells):
+                blank += 1  # empty (or only formatted) rows: bounded, but not data
+                if blank > 20 * limits.max_rows:
+                    raise _too_many_rows(sheet.name, limits)
+                continue
             count += 1
             if count > limits.max_rows:
                 raise _too_many_rows(sheet.name, limits)
-            if all(is_blank(c) for c in row_cells):
-                continue
             mapped = {
                 key: row_cells[ref.index] if ref.index < len(row_cells) else Cell()
                 for key, ref in found.items()

@@ -120,3 +120,22 @@ def test_audit_dataset_and_access(unit, user, outsider):
     actions = [(r["tindakan"], r["kolom"], r["pengguna"]) for r in rows["rows"]]
     assert ("import.update", "name", "operator") in actions
     assert ("import.apply", "", "operator") in actions
+
+
+def test_a_file_of_another_dataset_is_refused(unit):
+    from kinerja.exchange.imports import preview_import
+
+    pemkesra = unit("biro-pemkesra")
+    for fmt in ("xlsx", "json"):
+        exported = export(pemkesra, "indicators", fmt, year=2021)
+        result = preview_import(
+            user=None,
+            unit=pemkesra,
+            year=2021,
+            kind="plan",
+            filename=exported.filename,
+            data=exported.content,
+        )
+        (error,) = result.errors
+        assert "jenis lain" in error.message and error.found == "indicators"
+        assert not result.ops

@@ -153,6 +153,9 @@ def test_row_and_column_limits():
     wide = [["Kode", "Uraian", *[f"k{i}" for i in range(10)]], ["1", "x", *range(10)]]
     table, findings = read_table("a.xlsx", xlsx(wide), PLAN, Limits(max_columns=5))
     assert table is None and "terlalu banyak kolom" in findings[-1].message
+    sparse = [["Kode", "Uraian"], ["1", "x"], *[[None, None]] * 40, ["2", "y"]]
+    table, findings = read_table("a.xlsx", xlsx(sparse), PLAN, Limits(max_rows=10))
+    assert [r.number for r in table.rows] == [2, 43]  # empty rows are not data rows
     csv_rows = "Kode,Uraian\n" + "".join(f"{i},x\n" for i in range(30))
     table, findings = read_table("a.csv", csv_rows.encode(), PLAN, Limits(max_rows=10))
     assert table is None and "terlalu banyak baris" in findings[-1].message

@@ -29,6 +29,11 @@ def test_writer_sees_exports_templates_and_the_upload_form(login):
     assert reverse("exchange-export", args=["biro-pemkesra", 2021, "achievements", "xlsx"]) in page
 
 
+def test_unit_page_links_here(login):
+    page = login("inspektorat").get(reverse("unit-year", args=["biro-pemkesra", 2021]))
+    assert home() in page.content.decode()
+
+
 def test_reader_sees_exports_only(login):
     page = login("inspektorat").get(home()).content.decode()
     assert 'id="exports"' in page and 'id="import-form"' not in page
@@ -144,14 +149,15 @@ def upload(client, content, name, kind, year=2021):
 
 def test_upload_preview_then_apply(login, unit, settings):
     operator = login("operator")
-    response = upload(operator, seed_lampiran_xlsx(), "lampiran.xlsx", "lampiran1", 2022)
+    content = seed_lampiran_xlsx()
+    response = upload(operator, content, "lampiran.xlsx", "lampiran1", 2022)
     page = response.content.decode()
     assert response.status_code == 200 and 'id="apply-form"' in page
     assert "4.01.01.1.01.07" in page and not Plan.objects.filter(year=2022).exists()
     action = re.search(r'action="([^"]+)" id="apply-form"', page).group(1)
     digest = re.search(r'name="digest" value="([0-9a-f]+)"', page).group(1)
     stored = list((settings.EXCHANGE_UPLOAD_DIR).glob("*.bin"))
-    assert len(stored) == 1 and stored[0].read_bytes() == seed_lampiran_xlsx()
+    assert len(stored) == 1 and stored[0].read_bytes() == content
     # the token is bound to the user who uploaded
     assert login("admin").post(action, {"digest": digest}).status_code == 404
     response = operator.post(action, {"digest": digest})
