@@ -24,7 +24,7 @@ inspectorate of another government, and the anonymous visitor.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pytest
@@ -109,6 +109,8 @@ class Action:
     payload: Callable[[World], dict] = lambda w: {}
     kwargs: Callable[[World], dict] | None = None  # when not those of the page
     changes: bool = True  # whether the allowed POST changes stored data
+    # persona → why it is not refused yet although it should be (an open access hole)
+    holes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -803,9 +805,18 @@ CASES: tuple[Case, ...] = (
         "exchange-import",
         pemkesra_without_plan,
         None,
-        # can_write_unit, as kinerja/exchange/views.py says: the head may import a plan
-        # although the plan editor lets only the admin and the operator change one
-        actions=(Action("unggah", allow(WRITE), import_file),),
+        actions=(
+            Action(
+                "unggah",
+                allow(EDIT),
+                import_file,
+                holes={
+                    "kepala": "kinerja/exchange checks can_write_unit, which lets the head "
+                    "import a plan (pagu, indicators, targets) although the plan editor "
+                    "lets only the admin and the operator change one"
+                },
+            ),
+        ),
     ),
     Case(
         "exchange-apply",
@@ -1050,7 +1061,15 @@ def test_get(world, case, persona):
 
 
 REFUSED_PARAMS = [
-    pytest.param(case, action, persona, id=f"{case.id}-{action.id}-{persona}")
+    pytest.param(
+        case,
+        action,
+        persona,
+        id=f"{case.id}-{action.id}-{persona}",
+        marks=[pytest.mark.xfail(strict=True, reason=action.holes[persona])]
+        if persona in action.holes
+        else [],
+    )
     for case in CASES
     for action in case.actions
     for persona in PERSONAS
