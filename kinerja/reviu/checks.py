@@ -609,14 +609,17 @@ def _same(a: Entry, b: Entry) -> bool:
 
 def check_cross(entries: list[Entry], checked: Counter | None = None) -> list[Finding]:
     groups: dict[tuple[str, str], list[Entry]] = {}
-    for entry in entries:
-        key = entry.row.code or entry.row.key
-        groups.setdefault((entry.measure, key), []).append(entry)
-    counts = Counter((e.measure, e.table.number, e.row.code or e.row.key) for e in entries)
-    out = []
+    for entry in entries:  # the same item: by name, and by code where it has one
+        groups.setdefault((entry.measure, "name:" + entry.row.key), []).append(entry)
+        if entry.row.code:
+            groups.setdefault((entry.measure, "code:" + entry.row.code), []).append(entry)
+    counts = Counter((e.measure, e.table.number, "name:" + e.row.key) for e in entries)
+    counts.update(
+        (e.measure, e.table.number, "code:" + e.row.code) for e in entries if e.row.code
+    )
+    out, seen = [], set()
     for (measure, key), group in groups.items():
-        tables = {e.table.number for e in group}
-        if len(tables) < 2:
+        if len({e.table.number for e in group}) < 2:
             continue
         for i, later in enumerate(group):
             for earlier in group[:i]:
@@ -624,10 +627,13 @@ def check_cross(entries: list[Entry], checked: Counter | None = None) -> list[Fi
                     continue
                 if not _compatible(earlier, later, counts, measure, key):
                     continue
-                if checked is not None:
-                    checked["antartabel"] += 1
-                if not _same(earlier, later):
-                    out.append(_cross_finding(measure, earlier, later))
+                pair = (measure, id(earlier.row), id(later.row))
+                if pair not in seen:
+                    seen.add(pair)
+                    if checked is not None:
+                        checked["antartabel"] += 1
+                    if not _same(earlier, later):
+                        out.append(_cross_finding(measure, earlier, later))
                 break
     return out
 
@@ -635,6 +641,8 @@ def check_cross(entries: list[Entry], checked: Counter | None = None) -> list[Fi
 def _compatible(a: Entry, b: Entry, counts, measure: str, key: str) -> bool:
     if a.row.code and b.row.code:
         return a.row.code == b.row.code
+    if key.startswith("code:"):
+        return False
     if a.parent == b.parent:
         return True
     if a.parent is None or b.parent is None:
