@@ -28,7 +28,7 @@ from kinerja.org import services as org_services
 from kinerja.org.models import Government, Membership, OrgUnit
 from kinerja.plans.models import Indicator, IndicatorRealisation, IndicatorTarget, Plan, PlanNode
 from kinerja.realisation import services as realisation
-from kinerja.realisation.models import MonthStatus, ReopenRequest
+from kinerja.realisation.models import MonthStatus
 
 from .helpers import make_plan
 
@@ -274,7 +274,3 @@ def changed_tables(before: dict, after: dict) -> list[str]:
 
 def month_version(plan: Plan, month: int) -> int:
     return MonthStatus.objects.get(plan=plan, month=month).version
-
-
-def pending_request(world: World) -> int:
-    return ReopenRequest.objects.get(pk=world.ids["reopen_request"]).pk

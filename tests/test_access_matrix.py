@@ -15,6 +15,12 @@ it has, with a plausible payload and who may do them.
 - ``test_post_allowed``: the same payload by each allowed persona does what it says (so the
   refusals above are refusals of an attempt that would have worked).
 - ``test_post_to_a_read_only_page``: a POST to a page without actions changes nothing.
+- ``test_objects_of_others_named_in_a_request``: a persona of the other government asks for
+  its own pages while naming the demo's nodes, indicators, evidence, requests, memberships
+  or units: refused, and the demo's rows stay as they were.
+
+An open access hole is listed on its action (``holes``) and marked as a strict xfail, so the
+run says it is there and turns red once it is closed.
 
 Personas (``tests/access_fixtures.py``): the demo's admin, operator, kepala and inspektorat, an
 operator of an unrelated unit of the same government, the admin, an operator and the
