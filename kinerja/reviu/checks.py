@@ -37,7 +37,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kinerja.core.numbers import fmt_compact, fmt_number
+from kinerja.core.numbers import fmt_compact, fmt_number, percent
 
 from .findings import ERROR, WARNING, Finding
 from .tables import (
@@ -309,7 +309,7 @@ def _fin_finding(table, row, pair, p: Printed, n: Printed, d: Printed) -> Findin
             pair.pct, printed=show(p), recomputed="–",
             formula=f"{show(n)} ÷ 0 × 100 tidak terdefinisi",
         )
-    value = n.value * HUNDRED / d.value
+    value = percent(n.value, d.value)
     exact_text = exact(value)
     return _finding(
         table, row, "percent_mismatch", ERROR,
@@ -326,7 +326,7 @@ def _aggregate_fin(table, row, pair, p: Printed, parts: list[Row], result) -> No
     d = effective(row, pair.den.index)
     if n is not None and d is not None and d > 0:
         tried.append(("ratio_of_sums", "realisasi ÷ rencana dari jumlah rupiah rinciannya",
-                      Range(n * HUNDRED / d, n * HUNDRED / d)))
+                      Range(percent(n, d), percent(n, d))))
     values = [c.values[pair.pct.index] for c in parts if pair.pct.index in c.values]
     if values:
         tried.append(("mean", f"rata-rata {len(values)} persentase rinciannya",
@@ -350,7 +350,7 @@ def _check_cap(table: Table, pair: Pair, result: TableResult) -> None:
             result.checked["capaian"] += 1
             kind, raw = status
             if kind == "mismatch" and raw is not None:
-                value = r.value * HUNDRED / t.value
+                value = percent(r.value, t.value)
                 result.findings.append(_finding(
                     table, row, "achievement_mismatch", severity,
                     f"Capaian tertulis {show(p)}, padahal realisasi {show(r)} dari target "
@@ -359,7 +359,7 @@ def _check_cap(table: Table, pair: Pair, result: TableResult) -> None:
                     formula=f"{show(r)} ÷ {show(t)} × 100 = {exact(value)}",
                 ))
             elif kind == "capped" and raw is not None:
-                value = r.value * HUNDRED / t.value
+                value = percent(r.value, t.value)
                 result.findings.append(_finding(
                     table, row, "capped_unmarked", WARNING,
                     f"Capaian ditulis 100, padahal realisasi {show(r)} dari target {show(t)} "
@@ -400,9 +400,9 @@ def _aggregate_cap(table, row, pair: Pair, p: Printed, parts: list[Row], result)
     if usable and len(usable) == len(scored):
         total_t = sum((t.value for t, _ in usable), Decimal(0))
         total_r = sum((r.value for _, r in usable), Decimal(0))
-        value = total_r * HUNDRED / total_t
+        value = percent(total_r, total_t)
         tried.append(("ratio_of_sums", "jumlah realisasi ÷ jumlah target", Range(value, value)))
-        raws = [Range.of(r.value * HUNDRED / t.value) for t, r in usable]
+        raws = [Range.of(percent(r.value, t.value)) for t, r in usable]
         tried.append(("mean_raw", "rata-rata capaian mentah (tanpa batas 100)", mean(raws)))
     _judge_aggregate(table, row, pair.pct, p, tried, result)
 
@@ -469,7 +469,7 @@ def _check_above(table: Table, fin_pairs: list[Pair], result: TableResult) -> No
         n, d = row.values.get(num.index), row.values.get(den.index)
         if n is None or d is None or row.virtual or n.value <= d.value:
             continue
-        over = n.value * HUNDRED / d.value if d.value else None
+        over = percent(n.value, d.value)
         result.findings.append(_finding(
             table, row, "realisasi_above_rencana", WARNING,
             f"Realisasi Rp{show(n)} melebihi rencana Rp{show(d)}"

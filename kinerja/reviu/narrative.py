@@ -33,7 +33,9 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .checks import HUNDRED, TableResult, show, show_range
+from kinerja.core.numbers import percent
+
+from .checks import TableResult, show, show_range
 from .findings import ERROR, WARNING, Finding
 from .model import Block, RawTable, TextBlock
 from .tables import PCT_CAP, PCT_FIN, PLAN, REAL, Row, Table, effective
@@ -431,7 +433,7 @@ def _measures(table: Table, row: Row, result: TableResult) -> Measures:
         if printed is not None:
             out.fin, out.fin_printed = Range.of(printed), True
         elif n is not None and d:
-            value = n * HUNDRED / d
+            value = percent(n, d)
             out.fin = Range(value, value)
     elif len(table.cols(REAL)) == 1:
         column = table.cols(REAL)[0].index
@@ -659,7 +661,7 @@ def _fin_rules(table, rows, result, ranges) -> list[tuple[str, Range | None]]:
         n = [effective(r, pair.num.index) for r in rows]
         d = [effective(r, pair.den.index) for r in rows]
         if all(v is not None for v in n + d) and sum(d) > 0:  # type: ignore[arg-type]
-            value = sum(n) * HUNDRED / sum(d)  # type: ignore[arg-type]
+            value = percent(sum(n), sum(d))  # type: ignore[arg-type]
             tried.append(("rasio jumlah", Range(value, value)))
     if all(ranges):
         tried.append(("rata-rata", mean(ranges)))  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ Not included: any arithmetic check (``checks``).
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -239,8 +240,28 @@ def _header_signature(rows: list[list[Cell]], size: int) -> tuple[str, ...]:
     return tuple(re.sub(r"\W+", "", t.lower()) for t in header_texts(rows, size))
 
 
+VOCABULARY = (
+    "REALISASI", "RENCANA", "ANGGARAN", "PERSENTASE", "CAPAIAN", "KEGIATAN", "PROGRAM",
+    "TARGET", "SATUAN", "INDIKATOR", "KETERANGAN", "URAIAN", "BELANJA", "KELUARAN",
+    "PENYERAPAN", "DEVIASI", "EFISIENSI", "TRIWULAN", "SEMESTER", "SASARAN", "KEUANGAN",
+    "PREDIKAT", "TOLOK", "KINERJA",
+)
+
+
+def spelled(header: str) -> str:
+    """The header with misspelt keywords put right (PRESENTASE, RELISASI, ANGARAN)."""
+    def fix(match: re.Match) -> str:
+        word = match.group(0)
+        if len(word) < 5 or word in VOCABULARY:
+            return word
+        close = difflib.get_close_matches(word, VOCABULARY, n=1, cutoff=0.8)
+        return close[0] if close else word
+
+    return re.sub(r"[A-Z]+", fix, header)
+
+
 def column_role(header: str) -> str:
-    h = " ".join(strip_markup(header).upper().split())
+    h = spelled(" ".join(strip_markup(header).upper().split()))
     words = set(re.findall(r"[A-Z0-9%]+", h))
     if not h:
         return TEXT
@@ -303,7 +324,7 @@ def role_of(parts: list[str]) -> str:
     TARGET RENJA › K, TINGKAT CAPAIAN (%) › Rp)."""
     if not parts:
         return TEXT
-    upper = " ".join(parts).upper()
+    upper = spelled(" ".join(parts).upper())
     combined = column_role(upper)
     if combined == OTHER_NUM or len(parts) == 1:
         return combined

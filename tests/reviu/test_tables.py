@@ -40,6 +40,11 @@ from kinerja.reviu.tables import analyse, role_of
     (["KEGIATAN DAN REALISASI OUTPUT"], t.TEXT_REAL),
     (["HASIL/KELUARAN", "RENCANA"], t.TARGET),
     (["RENCANA", "%"], t.PCT_PLAN),
+    (["PRESENTASE CAPAIAN"], t.PCT_CAP),  # misspelt, as reports often are
+    (["RELISASI (Rp)"], t.REAL),
+    (["PAGU ANGARAN"], t.PLAN),
+    (["KEGIATAN DAN TOLAK UKUR"], t.NAME),
+    (["KETRANGAN"], t.NOTE),
 ])
 def test_column_roles(parts, role):
     assert role_of(parts) == role
