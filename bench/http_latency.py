@@ -17,7 +17,10 @@ What it does (figures in bench/README.md):
    cookies and a plain ``http.client`` connection, requests in turn the realisation grid of
    a month, the unit page and the government dashboard, waiting ``--think`` seconds on
    average between two requests (exponentially distributed; 0: back to back);
-4. prints per page the number of requests, errors, p50, p95 and max latency, and the
+4. first times each page alone, in this process through Django's test client (the first
+   request, when nothing is kept yet, and the following ones): the cost of a request
+   without any waiting;
+5. prints per page the number of requests, errors, p50, p95 and max latency, and the
    request rate, for the warm-up (where each process computes each page for the first time)
    and for the measured part; a user who reads the whole province sees a dashboard of 50
    units, an operator or head a dashboard of one, so the two are reported apart.
@@ -39,6 +42,7 @@ import os
 import random
 import re
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -167,6 +171,58 @@ def _role(i: int, users: int) -> str:
     if i < wide:
         return "inspectorate"
     return "operator" if i % 5 else "head"
+
+
+# --- one request at a time, in this process ----------------------------------------------
+
+
+def service_times(simulated, slugs, samples: int = 5) -> None:
+    """Each page requested alone through Django's test client (no HTTP, no concurrency):
+    the first time (nothing kept yet) and again (median of ``samples``), for a few units."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from kinerja.web import dashboard, views
+
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["testserver"]
+    users = get_user_model().objects
+    operator = next(u for u in simulated if u[1] == "operator")
+    wide = next(u for u in simulated if u[2] is None)
+    pages = []
+    for unit in slugs[: min(len(slugs), samples)]:  # the admin reads every unit
+        pages += [
+            ("grid", wide[0], f"/unit/{unit}/{YEAR}/realisasi/{GRID_MONTH}/"),
+            ("unit page", wide[0], f"/unit/{unit}/{YEAR}/"),
+        ]
+    pages += [
+        ("dashboard, one unit", operator[0], f"/dasbor/{YEAR}/"),
+        ("dashboard, whole province", wide[0], f"/dasbor/{YEAR}/"),
+    ]
+    clients = {}
+    for username in {operator[0], wide[0]}:
+        clients[username] = Client()
+        clients[username].force_login(users.get(username=username))
+    clients[wide[0]].get(pages[1][2])  # imports, fonts: not counted
+    dashboard.ROOTS.clear()
+    views.UNIT_BODIES.clear()
+    first: dict[str, list[float]] = {}
+    again: dict[str, list[float]] = {}
+    for page, username, path in pages:
+        client = clients[username]
+        for attempt in range(samples + 1):
+            t0 = time.perf_counter()
+            status = client.get(path).status_code
+            (again if attempt else first).setdefault(page, []).append(time.perf_counter() - t0)
+            if status != 200:
+                raise SystemExit(f"{path}: HTTP {status}")
+    print(f"{'one request at a time':28} {'first':>8} {'again':>8}  (medians, in this process)")
+    for page in first:
+        print(
+            f"{page:28} {statistics.median(first[page]) * 1000:6.0f}ms "
+            f"{statistics.median(again[page]) * 1000:6.0f}ms"
+        )
 
 
 # --- the server ------------------------------------------------------------------------
@@ -355,7 +411,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--units", type=int, default=50)
     parser.add_argument("--leaves", type=int, default=15_000)
-    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument(
+        "--users", type=int, default=50, help="0: only the one-request-at-a-time figures"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument(
         "--threads", type=int, default=8, help="threads per worker (gthread when above 1)"
@@ -374,8 +432,12 @@ def main(argv: list[str] | None = None) -> int:
         url = urlunsplit(parts._replace(path="/kinerja_bench_http"))
     print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, database {url}")
     t0 = time.perf_counter()
-    simulated, slugs = prepare(url, args.units, args.leaves, args.users, args.reuse)
-    print(f"set-up {time.perf_counter() - t0:.1f} s; {len(simulated)} users")
+    accounts, slugs = prepare(url, args.units, args.leaves, max(args.users, 10), args.reuse)
+    print(f"set-up {time.perf_counter() - t0:.1f} s")
+    service_times(accounts, slugs)
+    simulated = accounts[: args.users]
+    if not simulated:
+        return 0
     server = None
     try:
         with tempfile.TemporaryDirectory(prefix="kinerja-http-") as var_dir:
