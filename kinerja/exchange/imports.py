@@ -1696,6 +1696,21 @@ def _check_access(user, unit: OrgUnit) -> None:
         raise NotAllowed
 
 
+def _origin(table: Table, unit: OrgUnit, year: int) -> list[Finding]:
+    """A note when the file says it was exported from another unit or year."""
+    source_unit, source_year = table.meta.get("unit"), table.meta.get("tahun")
+    if (source_unit and source_unit != unit.slug) or (source_year and source_year != str(year)):
+        return [
+            Finding(
+                INFO,
+                f"berkas ini diekspor dari unit {source_unit or '?'} tahun {source_year or '?'}; "
+                f"diimpor ke {unit.slug} tahun {year}",
+                sheet="Info" if table.sheet != "JSON" else "JSON",
+            )
+        ]
+    return []
+
+
 def _build(kind, table, state, *, filename, user) -> tuple[list[Op], list[Finding]]:
     if kind in NEEDS_PLAN and state.plan is None:
         return [], [
@@ -1706,6 +1721,7 @@ def _build(kind, table, state, *, filename, user) -> tuple[list[Op], list[Findin
             )
         ]
     importer = IMPORTERS[kind](table, state, filename=filename)
+    importer.findings.extend(_origin(table, state.unit, state.year))
     importer.run()
     touches = [op for op in importer.ops if op.touches_realisation()]
     for op in touches:

@@ -60,7 +60,7 @@ def _context(request, unit, year: int, **extra) -> dict:
         "kinds": list(S.IMPORT_KINDS.values()),
         "templates": [(S.TEMPLATES[k], fmts) for k, fmts in TEMPLATE_FORMATS.items()],
         "max_size": _size(DEFAULT_LIMITS.max_bytes),
-        "max_rows": DEFAULT_LIMITS.max_rows,
+        "max_rows": f"{DEFAULT_LIMITS.max_rows:,}".replace(",", "."),
         "months": range(1, 13),
         **extra,
     }

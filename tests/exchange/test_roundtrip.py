@@ -55,6 +55,11 @@ def test_round_trip(unit, user, fmt, source, year, target, target_year):
         assert result.applied, [str(f) for f in result.errors]
         warnings = [f.message for f in result.warnings]
         assert warnings == (["berkas tidak berisi baris data"] if not result.rows_read else [])
+        origin = [f.message for f in result.notes if "diekspor dari" in f.message]
+        assert origin == [
+            f"berkas ini diekspor dari unit {source} tahun {year}; "
+            f"diimpor ke {target} tahun {target_year}"
+        ]
         assert result.count("same") == 0
         if dataset != "monthly-realisation":  # the realisation fills the plan's months
             assert result.count("update") == 0
