@@ -87,12 +87,19 @@ _LOCK = threading.Lock()
 # --- public API ------------------------------------------------------------------------
 
 
-def render_svg(chart: Chart, *, with_title: bool = True) -> str:
+def render_svg(chart: Chart, *, with_title: bool = True, text_as_paths: bool = True) -> str:
     """The chart as an inline-able ``<svg …>`` element (deterministic for the same chart).
     ``with_title=False`` leaves the title out of the drawing (for documents that print it
-    as a caption); the ``<title>`` element for screen readers stays."""
+    as a caption); the ``<title>`` element for screen readers stays.
+
+    ``text_as_paths=False`` writes the labels as ``<text>`` in DejaVu Sans (the font
+    matplotlib measured them with) instead of one path per glyph: for the PDF, whose
+    renderer has that font from the system and draws a glyph path far more slowly than a
+    text; the labels are then real text in the PDF too (searchable, copyable)."""
     prefix = _id_prefix(chart.key)
     rc = {**_RC, "svg.hashsalt": prefix}
+    if not text_as_paths:
+        rc["svg.fonttype"] = "none"
     buffer = io.StringIO()
     with _LOCK, mpl.rc_context(rc):
         figure = _figure(chart if with_title else replace(chart, title=""))
