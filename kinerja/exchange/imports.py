@@ -16,9 +16,11 @@ Rules shared by every kind:
 - codes are text, parents are found by their codes (``4.01.01`` is the parent of
   ``4.01.01.1.01``); a plan has three levels: program, kegiatan, and sub kegiatan (or
   tolok ukur);
+- only the admin and the operator of the unit import (``may_import``, the plan editor's
+  rule; the head and the inspectorate read), as in the plan editor and the grid;
 - realisation (money spent, fisik, indicator realisation) of a month that is not editable
   (submitted, verified, locked) is not changed: each row that would change it is an error
-  saying so; realisation needs an editor of the unit (operator or admin), as in the grid;
+  saying so;
 - after a realisation change the month's version goes up, so a grid opened before the
   import sees the conflict instead of overwriting.
 """
@@ -37,7 +39,7 @@ from django.db import DatabaseError, transaction
 
 from kinerja.audit.services import record, record_changes
 from kinerja.core.numbers import MONTHS_ID, fmt_number
-from kinerja.org.access import can_write_unit, roles_on_unit
+from kinerja.org.access import roles_on_unit
 from kinerja.org.models import Membership, OrgUnit
 from kinerja.plans.models import (
     Indicator,
@@ -47,6 +49,7 @@ from kinerja.plans.models import (
     Plan,
     PlanNode,
 )
+from kinerja.plans.services import may_edit_plan
 from kinerja.realisation.models import MonthStatus
 
 from . import cells as C
@@ -1691,8 +1694,15 @@ NEEDS_PLAN = {"indicators", "monthly-plan", "monthly-realisation"}
 # --- the service ---------------------------------------------------------------------------
 
 
+def may_import(user, unit: OrgUnit) -> bool:
+    """Whether the user may import into the unit's data: the same people who may edit its
+    plan (``kinerja.plans.services.may_edit_plan``: a writer of the unit who is its admin or
+    operator), who are also the editors of its realisation."""
+    return may_edit_plan(user, unit)
+
+
 def _check_access(user, unit: OrgUnit) -> None:
-    if user is not None and not can_write_unit(user, unit):
+    if user is not None and not may_import(user, unit):
         raise NotAllowed
 
 

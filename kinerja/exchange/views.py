@@ -1,6 +1,7 @@
 """Import and export pages of a unit's year.
 
-Readers of the unit see the exports; writers (``can_write_unit``) also upload. An upload is
+Readers of the unit see the exports; its admin and operator (``imports.may_import``) also
+upload. An upload is
 previewed and kept on the server under a random token bound to the user, unit and year
 (``uploads``); the preview's "Terapkan" button sends the token and the fingerprint of the
 changes shown, and the import is applied only if a fresh preview inside the transaction
@@ -15,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from kinerja.org.access import can_write_unit, unit_for_reading
+from kinerja.org.access import unit_for_reading
 from kinerja.plans.models import Plan
 
 from . import schemas as S
@@ -23,7 +24,7 @@ from . import uploads
 from .exports import NoPlan, NotAllowed, export_dataset
 from .findings import ERROR, Finding
 from .imports import NotAllowed as ImportNotAllowed
-from .imports import Preview, apply_import, preview_import
+from .imports import Preview, apply_import, may_import, preview_import
 from .reading import DEFAULT_LIMITS, _size
 from .templates_files import TEMPLATE_FORMATS, template_file
 
@@ -39,7 +40,7 @@ def _download(exported) -> HttpResponse:
 
 def _writable_unit(request, slug: str):
     unit = unit_for_reading(request.user, slug)
-    if not can_write_unit(request.user, unit):
+    if not may_import(request.user, unit):
         raise Http404("Unit tidak ditemukan")
     return unit
 
@@ -54,7 +55,7 @@ def _context(request, unit, year: int, **extra) -> dict:
         "year": year,
         "plan": plan,
         "other_years": other_years,
-        "may_write": can_write_unit(request.user, unit),
+        "may_write": may_import(request.user, unit),
         "datasets": list(S.DATASETS.values()),
         "formats": S.FORMATS,
         "kinds": list(S.IMPORT_KINDS.values()),

@@ -121,8 +121,8 @@ def test_plan_problems_by_row_and_column(pemkesra):
     assert [f.row for f in notes] == [4]
 
 
-@pytest.mark.parametrize("who", ["inspektorat", "orang-luar"])
-def test_only_writers_of_the_unit_import(pemkesra, user, outsider, who):
+@pytest.mark.parametrize("who", ["kepala", "inspektorat", "orang-luar"])
+def test_only_the_admin_and_operator_of_the_unit_import(pemkesra, user, outsider, who):
     with pytest.raises(NotAllowed):
         run(pemkesra, "plan", csv("Kode,Uraian", "4.01.01,X"), who=user(who))
     with pytest.raises(NotAllowed):

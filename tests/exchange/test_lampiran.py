@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from kinerja.audit.models import AuditEntry
-from kinerja.exchange.imports import apply_import, preview_import
+from kinerja.exchange.imports import NotAllowed, apply_import, preview_import
 from kinerja.plans.models import MonthlyEntry, Plan, PlanNode
 from kinerja.plans.selectors import compute_plan
 from kinerja.realisation.models import MonthStatus
@@ -182,10 +182,6 @@ def test_locked_december_is_refused_per_row(unit, user, counts):
     assert MonthlyEntry.objects.get(node=leaf, month=12).realisasi_keuangan == Decimal("2500000")
 
 
-def test_head_may_change_the_plan_but_not_realisation(unit, user):
-    rows = seed_lampiran_rows()
-    next(r for r in rows if r[0] == "4.01.01.1.01.02")[3] = "2.000.000,00"
-    result = preview(unit("biro-pemkesra"), 2021, xlsx(rows), who=user("kepala"))
-    assert [f.message for f in result.errors] == [
-        "realisasi hanya dapat diubah operator atau admin unit; peran Anda tidak termasuk"
-    ]
+def test_the_head_reads_but_does_not_import(unit, user):
+    with pytest.raises(NotAllowed):
+        preview(unit("biro-pemkesra"), 2021, seed_lampiran_xlsx(), who=user("kepala"))

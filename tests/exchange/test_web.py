@@ -34,9 +34,13 @@ def test_unit_page_links_here(login):
     assert home() in page.content.decode()
 
 
-def test_reader_sees_exports_only(login):
-    page = login("inspektorat").get(home()).content.decode()
-    assert 'id="exports"' in page and 'id="import-form"' not in page
+@pytest.mark.parametrize("who", ["inspektorat", "kepala"])
+def test_reader_and_head_see_exports_only(login, who):
+    client = login(who)
+    page = client.get(home()).content.decode()
+    assert 'id="exports"' in page and 'id="import-form"' not in page and 'id="read-only"' in page
+    response = upload(client, b"Kode,Uraian\n4.01.01,X\n", "r.csv", "plan")
+    assert response.status_code == 404
 
 
 def test_year_without_plan_offers_the_import(login):
