@@ -26,6 +26,14 @@ from typing import Literal
 
 Kind = Literal["text", "money", "percent", "number", "integer"]
 
+# Paper for the landscape pages (wide tables), short × long side in cm. Portrait pages are
+# always A4. F4 is the Indonesian folio (21,5 × 33 cm).
+PAPERS: dict[str, tuple[float, float]] = {
+    "A4": (21.0, 29.7),
+    "F4": (21.5, 33.0),
+    "A3": (29.7, 42.0),
+}
+
 
 # --- formulas a spreadsheet keeps live -------------------------------------------------
 
@@ -223,6 +231,13 @@ class Document:
     filename_stem: str = "laporan"
     generated_at: datetime.datetime | None = None  # when the data was read
     meta: dict = field(default_factory=dict)
+    wide_paper: str = "A4"  # paper of the landscape pages: a key of PAPERS
+
+    def __post_init__(self):
+        if self.wide_paper not in PAPERS:
+            raise ValueError(
+                f"ukuran kertas {self.wide_paper!r} tidak dikenal; pilih: {', '.join(PAPERS)}"
+            )
 
     def created(self) -> datetime.datetime:
         """The date written into the files: ``generated_at`` as naive UTC without

@@ -9,7 +9,8 @@ styles ("Isi Tabel", "Kepala Tabel", "Teks Kecil", …); direct
 formatting is kept to what depends on the data (alignment of a column, indentation of a row
 level, bold cells, row shading).
 
-Layout: A4 with 2,5 cm margins. The cover is a section of its own without a page number;
+Layout: A4 with 2,5 cm margins, landscape sections on the document's wide paper (A4, F4 or
+A3). The cover is a section of its own without a page number;
 every ``Section`` starts a new Word section (portrait or landscape) with its page number
 centred in the footer: i, ii, … for ``roman``, 1, 2, … for ``arabic`` (the first section of
 each kind restarts at 1), none for ``none``. Arabic pages carry the unit and year at the top
@@ -42,6 +43,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Length, Pt, RGBColor, Twips
 
 from .document import (
+    PAPERS,
     Block,
     Chart,
     Column,
@@ -61,7 +63,7 @@ from .document import (
 
 AUTHOR = "Kinerja"
 FONT = "Arial"
-PAGE_SHORT = Cm(21)
+PAGE_SHORT = Cm(21)  # A4: every portrait page
 PAGE_LONG = Cm(29.7)
 MARGIN = Cm(2.5)
 HEADER_FOOTER_DISTANCE = Cm(1.25)
@@ -170,6 +172,9 @@ class _Writer:
         self.after_table = False
         self.number_list: int | None = None  # w:numId of the numbered list being written
         self.list_number_abstract = _style_abstract_num(word, S_NUMBER)
+        short, long = PAPERS[doc.wide_paper]  # landscape sections: the document's wide paper
+        self.wide = (Cm(long), Cm(short))
+        self.style_ids: dict[str, str | None] = {}
 
     def write(self) -> None:
         if self.doc.cover is not None:
@@ -189,15 +194,15 @@ class _Writer:
             section = self._add_section()
         section.start_type = WD_SECTION.NEW_PAGE
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-        section.page_width = PAGE_LONG if landscape else PAGE_SHORT
-        section.page_height = PAGE_SHORT if landscape else PAGE_LONG
+        width, height = self.wide if landscape else (PAGE_SHORT, PAGE_LONG)
+        section.page_width = width
+        section.page_height = height
         for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
             setattr(section, side, MARGIN)
         section.gutter = 0
         section.header_distance = HEADER_FOOTER_DISTANCE
         section.footer_distance = HEADER_FOOTER_DISTANCE
         section.different_first_page_header_footer = False
-        width, height = (PAGE_LONG, PAGE_SHORT) if landscape else (PAGE_SHORT, PAGE_LONG)
         self.page = _Page(Emu(width - 2 * MARGIN), Emu(height - 2 * MARGIN))
 
         restart = numbering != "none" and numbering not in self.seen_numbering
@@ -304,7 +309,10 @@ class _Writer:
 
     def _paragraph(self, text: str, style: str, *, bold: bool | None = None):
         """A new body paragraph; it takes a pending page break and the gap after a table."""
-        p = self.word.add_paragraph(style=style)
+        p = self.word.add_paragraph()
+        style_id = self._paragraph_style_id(style)
+        if style_id is not None:
+            p._p.get_or_add_pPr().style = style_id
         if self.pending_break:
             p.paragraph_format.page_break_before = True
             self.pending_break = False
@@ -314,6 +322,16 @@ class _Writer:
         if text:
             _add_text(p, text, bold)
         return p
+
+    def _paragraph_style_id(self, name: str) -> str | None:
+        """The id of a paragraph style (None for the default, Normal), as python-docx's
+        ``add_paragraph(style=name)`` sets it, but looked up once per name: python-docx
+        searches the whole style sheet on every call."""
+        if name not in self.style_ids:
+            style = self.word.styles[name]
+            default = self.word.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            self.style_ids[name] = None if style == default else style.style_id
+        return self.style_ids[name]
 
     def _heading(self, heading: Heading) -> None:
         if heading.level <= 1 and self.section_has_content:

@@ -6,8 +6,10 @@ table-of-contents entries are worked out in Python; the templates only loop and 
 
 Pages (see ``reports/print.css``): the cover has no number, front matter (``numbering ==
 "roman"``) is numbered i, ii, …, the first arabic section restarts at 1; each section starts
-on a new page, landscape sections on A4 landscape pages. Nothing is fetched while rendering:
-the URL fetcher refuses every scheme except ``data:``, and fonts come from the system.
+on a new page, landscape sections on landscape pages of the document's wide paper (A4, F4 or
+A3). Nothing is fetched while rendering: the URL fetcher refuses every scheme except
+``data:``, and fonts come from the system (Liberation Sans or DejaVu Sans; chart labels are
+DejaVu Sans text).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import (
+    PAPERS,
     Block,
     Chart,
     Column,
@@ -37,32 +40,50 @@ from .document import (
 
 AUTHOR = "Kinerja"
 MANY_COLUMNS = 8  # from this many columns on, tables are set one point smaller
+VERY_MANY_COLUMNS = 16  # forms like the Evaluasi Renja (23 columns): as large as fits, ≥ 6,5 pt
 MAX_INDENT = 6  # deepest ``Row.level`` indented further (CSS classes indent-0 … indent-6)
 MIN_WIDTH = 5  # no column narrower than about five digits ("NO" in bold, padded)
-# Estimating column widths (``_widths``): the text width of an A4 page at 2,5 cm margins,
-# table font sizes, a digit of Liberation Sans (0,556 em, bold too), an upper-case bold
-# letter against a digit, and the horizontal padding and border of a cell.
-PORTRAIT_CM, LANDSCAPE_CM = 16.0, 24.7
+# Estimating column widths (``_widths``): table font sizes, a digit of Liberation Sans
+# (0,556 em, bold too), an upper-case bold letter against a digit, and the horizontal
+# padding and border of a cell.
 TABLE_PT, SMALL_PT, TINY_PT = 9, 8, 6.5
-VERY_MANY_COLUMNS = 16  # forms like the Evaluasi Renja (23 columns) are set in 6,5 pt
-
-
-def _table_pt(n_columns: int) -> float:
-    if n_columns >= VERY_MANY_COLUMNS:
-        return TINY_PT
-    return SMALL_PT if n_columns >= MANY_COLUMNS else TABLE_PT
-
-
+VERY_MANY_PT = (SMALL_PT, 7, TINY_PT)  # tried in turn for the very wide forms
 PT_CM = 2.54 / 72
 DIGIT_EM = 0.56
 CAPITAL_WIDTH = 1.25
 CELL_PADDING_CM = 0.25
 TEXT_EM = 0.5  # an average letter of running text
 LINE_HEIGHT = 1.25
-PORTRAIT_HEIGHT_CM, LANDSCAPE_HEIGHT_CM = 24.7, 17.0  # text height of a page
 TALL_ROW = 1 / 3  # a row taller than this part of a page may break across pages
 CROWDED_TEXT = 14  # a text column of a too-wide table keeps at least this many digits
 NARROW_TEXT = 6  # text columns at most this wide (NO) are centred
+# Page margins of print.css (cm): portrait 2,5 all round; landscape 2 top and bottom.
+MARGIN_CM, LANDSCAPE_MARGIN_CM = 2.5, 2.0
+
+
+@dataclass(frozen=True)
+class Page:
+    """The text area of a page (cm): what the column widths are estimated against."""
+
+    width: float
+    height: float
+
+
+PORTRAIT = Page(PAPERS["A4"][0] - 2 * MARGIN_CM, PAPERS["A4"][1] - 2 * MARGIN_CM)
+
+
+def landscape_page(paper: str) -> Page:
+    short, long = PAPERS[paper]
+    return Page(long - 2 * MARGIN_CM, short - 2 * LANDSCAPE_MARGIN_CM)
+
+
+def landscape_size_css(paper: str) -> str:
+    """The CSS ``size`` of a landscape page on ``paper``."""
+    if paper in ("A4", "A3"):  # CSS page-size keywords
+        return f"{paper} landscape"
+    short, long = PAPERS[paper]
+    return f"{long:g}cm {short:g}cm"
+
 
 _BAB = re.compile(r"^(BAB\s+[IVXLC]+)\.?\s+(.+)$")
 _LIST_STYLES = {"bullet": False, "numbered": True}  # paragraph style → ordered list?
@@ -165,18 +186,27 @@ def render_html(doc: Document) -> str:
 
 def render_pdf(doc: Document) -> bytes:
     """The report as PDF bytes (A4, tagged, title and author in the metadata)."""
+    return pdf_from_html(render_html(doc))
+
+
+def pdf_from_html(html: str) -> bytes:
+    """WeasyPrint's PDF of the print HTML."""
+    return _write_pdf(html)
+
+
+def _write_pdf(html: str) -> bytes:
     import weasyprint
 
-    html = render_html(doc)
     fetcher = weasyprint.URLFetcher(allowed_protocols={"data"}, fail_on_errors=False)
     logger = logging.getLogger("weasyprint")
     logger.addFilter(_svg_style_noise)
     try:
-        return weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
+        pdf = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
             pdf_tags=True
         )
     finally:
         logger.removeFilter(_svg_style_noise)
+    return pdf
 
 
 # WeasyPrint reads the ``style`` attributes of inline SVG elements as HTML CSS too and warns
@@ -230,6 +260,7 @@ def _context(doc: Document) -> dict:
         "toc": toc,
         "lot": lot,
         "header_css": _css_string(f"{doc.unit_name} · Tahun {doc.year}"),
+        "landscape_size": landscape_size_css(doc.wide_paper),
     }
 
 
@@ -245,6 +276,7 @@ def _runs(doc: Document) -> list[Run]:
     runs: list[Run] = []
     seen: set[str] = set()
     index = 0
+    wide = landscape_page(doc.wide_paper)
     for section in doc.sections:
         # The first roman and the first arabic section restart the page counter at 1; only
         # the first run of the section does, or the counter would restart again.
@@ -272,7 +304,7 @@ def _runs(doc: Document) -> list[Run]:
             if previous is not None and not pending_break and not chapter:
                 run.items[:0] = _trailing_headings(previous)
             previous = None
-            item = _item(block, _anchor(block, index), run)
+            item = _item(block, _anchor(block, index), run, wide if run.landscape else PORTRAIT)
             if item is None:  # merged into the previous list
                 continue
             item.break_before = bool(run.items) and (pending_break or chapter)
@@ -295,7 +327,7 @@ def _trailing_headings(run: Run) -> list[Item]:
     return moved
 
 
-def _item(block: Block, anchor: str, run: Run) -> Item | None:
+def _item(block: Block, anchor: str, run: Run, page: Page) -> Item | None:
     if isinstance(block, Heading):
         return Item("heading", block, id=anchor, data=_heading(block))
     if isinstance(block, Paragraph):
@@ -308,13 +340,13 @@ def _item(block: Block, anchor: str, run: Run) -> Item | None:
             return Item("list", block, data=ListView(ordered, [block.text]))
         return Item("paragraph", block)
     if isinstance(block, Table):
-        return Item("table", block, id=anchor, data=_table_view(block, run.landscape))
+        return Item("table", block, id=anchor, data=_table_view(block, page))
     if isinstance(block, Chart):
         from kinerja.reports.charts import render_svg
 
         # As an image, not inline: WeasyPrint then draws the SVG without running the CSS
-        # cascade over its thousands of glyph paths (seconds on a long report).
-        svg = _strip_xml_prolog(render_svg(block, with_title=False))
+        # cascade over it; labels as text, which WeasyPrint draws far faster than glyph paths.
+        svg = _strip_xml_prolog(render_svg(block, with_title=False, text_as_paths=False))
         data = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
         return Item("chart", block, id=anchor, data=data)
     if isinstance(block, Signature):
@@ -372,26 +404,29 @@ def _entries(doc: Document) -> tuple[list[TocEntry], list[TocEntry]]:
 # --- tables ----------------------------------------------------------------------------
 
 
-def _table_view(table: Table, landscape: bool) -> TableView:
+def _table_view(table: Table, page: Page) -> TableView:
     columns = table.columns
+    texts = [[display(cell) for cell in row.cells] for row in table.rows]
+    figures = _figure_floors(columns, texts)
+    size = _table_pt(len(columns), figures, page)
+    widths, fits = _widths(columns, figures, page, size)
+    aligns = [_align(column, fits) for column in columns]
     label = _label_column(columns)
     rows = []
-    for row in table.rows:
+    for row, row_texts in zip(table.rows, texts, strict=True):
         cells = []
-        for i, (column, cell) in enumerate(zip(columns, row.cells, strict=True)):
-            css = [_align(column)]
+        for i, (cell, text) in enumerate(zip(row.cells, row_texts, strict=True)):
+            css = [aligns[i]] if aligns[i] else []
             if cell.bold:
                 css.append("bold")
             if i == label:
                 css.append(f"indent-{min(max(row.level, 0), MAX_INDENT)}")
-            cells.append(BodyCell(display(cell), " ".join(css)))
-        rows.append(BodyRow(cells, f"row-{row.style}"))
-    small = len(columns) >= MANY_COLUMNS
-    widths, fits = _widths(columns, rows, landscape, small)
-    _mark_tall_rows(rows, widths, landscape, small)
-    css = ["many-columns" if small else "", "" if fits else "crowded"]
+            cells.append(BodyCell(text, " ".join(css)))
+        rows.append(BodyRow(cells, "" if row.style == "normal" else f"row-{row.style}"))
+    _mark_tall_rows(rows, widths, page, size)
+    css = [f"pt-{size:g}".replace(".", "-")]
     if len(columns) >= VERY_MANY_COLUMNS:
-        css.append("very-many-columns")
+        css.append("tight")
     return TableView(
         title=table.title,
         widths=[f"{100 * w:.3f}%" for w in widths],
@@ -399,33 +434,55 @@ def _table_view(table: Table, landscape: bool) -> TableView:
         numbers=[str(i) for i in range(1, len(columns) + 1)] if table.numbered_header else [],
         rows=rows,
         notes=table.notes,
-        css=" ".join(c for c in css if c),
+        css=" ".join(css),
     )
+
+
+def _table_pt(n_columns: int, figures: list[float], page: Page) -> float:
+    """The table's font size: 9 pt, 8 pt from ``MANY_COLUMNS`` columns on; the very wide
+    forms get the largest of 8, 7 and 6,5 pt at which their figures fit the page."""
+    if n_columns < MANY_COLUMNS:
+        return TABLE_PT
+    if n_columns < VERY_MANY_COLUMNS:
+        return SMALL_PT
+    for size in VERY_MANY_PT:
+        if sum(figures) <= _capacity(page, n_columns, size):
+            return size
+    return VERY_MANY_PT[-1]
+
+
+def _capacity(page: Page, n_columns: int, size: float) -> float:
+    """The page width left for cell contents, in digit widths of a ``size`` pt font."""
+    return (page.width - n_columns * CELL_PADDING_CM) / (DIGIT_EM * size * PT_CM)
+
+
+def _figure_floors(columns: tuple[Column, ...], texts: list[list[str]]) -> list[float]:
+    """Per column, the widest figure in digit widths (figures do not wrap), at least
+    ``MIN_WIDTH``; text columns: ``MIN_WIDTH``."""
+    floors = []
+    for i, column in enumerate(columns):
+        floor = MIN_WIDTH
+        if column.kind != "text":
+            floor = max([floor, *(_digit_width(row[i]) + 0.5 for row in texts)])
+        floors.append(floor)
+    return floors
 
 
 def _widths(
-    columns: tuple[Column, ...], rows: list[BodyRow], landscape: bool, small: bool
+    columns: tuple[Column, ...], figures: list[float], page: Page, size: float
 ) -> tuple[list[float], bool]:
     """Column widths as fractions of the table width, proportional to ``Column.width``, but
-    never below what a figure needs (figures do not wrap), nor, where the page allows, below
-    the longest header word, so that no column is clipped.
+    never below what a figure needs (``figures``: see ``_figure_floors``), nor, where the page
+    allows, below the longest header word, so that no column is clipped.
 
-    Widths are counted in digit widths of the table font. If even the figures do not fit
-    the page, every column gets a share of its minimum and figures may wrap (``fits`` is
-    False)."""
-    size = _table_pt(len(columns))
-    capacity = ((LANDSCAPE_CM if landscape else PORTRAIT_CM) - len(columns) * CELL_PADDING_CM) / (
-        DIGIT_EM * size * PT_CM
-    )
-    figures = []  # hard minimum: the widest figure of a numeric column
-    words = []  # soft minimum: the longest header word
-    for i, column in enumerate(columns):
-        figure = MIN_WIDTH
-        if column.kind != "text":
-            figure = max([figure, *(_digit_width(row.cells[i].text) + 0.5 for row in rows)])
-        figures.append(figure)
-        word = max((len(w) for w in column.header.split()), default=0)
-        words.append(max(figure, word * CAPITAL_WIDTH + 1))
+    Widths are counted in digit widths of the table font (``size`` pt). If even the figures
+    do not fit the page, every column gets a share of its minimum and figures may wrap
+    (``fits`` is False)."""
+    capacity = _capacity(page, len(columns), size)
+    words = [  # soft minimum: the longest header word
+        max(figure, max((len(w) for w in column.header.split()), default=0) * CAPITAL_WIDTH + 1)
+        for column, figure in zip(columns, figures, strict=True)
+    ]
     weights = [max(column.width, 1) for column in columns]
     for floors in (words, figures):
         if sum(floors) <= capacity:
@@ -459,24 +516,22 @@ def _fractions(widths: list[float]) -> list[float]:
     return [w / total for w in widths]
 
 
-def _mark_tall_rows(rows: list[BodyRow], widths: list[float], landscape: bool, small: bool) -> None:
+def _mark_tall_rows(rows: list[BodyRow], widths: list[float], page: Page, size: float) -> None:
     """Rows are kept whole on a page, except a row that would take more than a third of a
     page (long narratives): it may break, rather than leave the rest of the page empty, and
     so that WeasyPrint still repeats the header above its continuation (it drops the header
     when an unbreakable row is taller than the page)."""
-    size = _table_pt(len(widths))
-    page_cm = LANDSCAPE_CM if landscape else PORTRAIT_CM
-    limit = TALL_ROW * (LANDSCAPE_HEIGHT_CM if landscape else PORTRAIT_HEIGHT_CM)
+    limit = TALL_ROW * page.height
     letter = TEXT_EM * size * PT_CM
     line = LINE_HEIGHT * size * PT_CM
-    per_line = [max((page_cm * w - CELL_PADDING_CM) / letter, 1) for w in widths]
+    per_line = [max((page.width * w - CELL_PADDING_CM) / letter, 1) for w in widths]
     for row in rows:
         lines = max(
             (math.ceil(len(cell.text) / n) for cell, n in zip(row.cells, per_line, strict=True)),
             default=1,
         )
         if lines * line > limit:
-            row.css += " tall"
+            row.css = f"{row.css} tall".strip()
 
 
 def _digit_width(text: str) -> float:
@@ -484,10 +539,13 @@ def _digit_width(text: str) -> float:
     return sum(0.5 if ch in ".,:" else 1.0 for ch in text)
 
 
-def _align(column: Column) -> str:
+def _align(column: Column, fits: bool = True) -> str:
+    """The CSS class of a column's cells: figures right-aligned and kept on one line (unless
+    the table is too wide for its page: then they may wrap rather than overlap), narrow text
+    columns (NO) centred, other text left-aligned (no class)."""
     if column.kind != "text":
-        return "num"
-    return "center" if column.width <= NARROW_TEXT else "text"
+        return "num" if fits else "num-wrap"
+    return "center" if column.width <= NARROW_TEXT else ""
 
 
 def _label_column(columns: tuple[Column, ...]) -> int | None:

@@ -57,6 +57,9 @@ _BOLD = Font(bold=True)
 _TITLE_FONT = Font(bold=True, size=12)
 _NUMBERED_FONT = Font(italic=True, size=8)
 _WIDE = 120  # total relative column width above which a table is printed landscape
+# Excel's paper size codes for the document's wide paper (landscape sheets): A4, Folio
+# (8,5 × 13 inci, what F4 is called in Excel), A3.
+_PAPER_SIZES = {"A4": 9, "F4": 14, "A3": 8}
 _MAX_DECIMALS = 4  # decimals shown for a "number" cell (the stored value is exact)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -217,9 +220,10 @@ def _table_sheet(ws, table: Table, doc: Document) -> None:
     ws.print_title_rows = f"{header_top}:{header_bottom}"
     last_row = max(ws.max_row, layout.first_data_row)
     ws.print_area = f"A1:{last_letter}{last_row}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     wide = sum(c.width for c in table.columns) > _WIDE
-    ws.page_setup.orientation = "landscape" if table.landscape or wide else "portrait"
+    landscape = table.landscape or wide
+    ws.page_setup.paperSize = _PAPER_SIZES[doc.wide_paper] if landscape else ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0

@@ -25,6 +25,7 @@ from kinerja.plans.services import REPORT_TEXT_KEYS, report_texts_save
 from kinerja.realisation.models import MonthStatus
 from kinerja.reports.charts import render_svg
 from kinerja.reports.common import kegiatan_bars, scurve_chart
+from kinerja.reports.document import PAPERS
 from kinerja.reports.service import FORMATS, KINDS, make_report
 
 from . import unitdash
@@ -185,6 +186,7 @@ def reports(request, slug: str, year: int):
             "kinds": kinds,
             "formats": list(FORMATS),
             "months": range(1, 13),
+            "papers": list(PAPERS),
         },
     )
 
@@ -198,7 +200,9 @@ def report_download(request, slug: str, year: int, kind: str, fmt: str):
         upto = min(max(int(request.GET.get("bulan", 12)), 1), 12)
     except ValueError:
         upto = 12
-    report = make_report(kind, fmt, plan.unit, plan.year, upto_month=upto)
+    paper = request.GET.get("kertas")  # paper of the landscape pages; else the kind's default
+    paper = paper if paper in PAPERS else None
+    report = make_report(kind, fmt, plan.unit, plan.year, upto_month=upto, paper=paper)
     response = HttpResponse(report.content, content_type=report.content_type)
     response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
     return response

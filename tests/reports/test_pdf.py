@@ -28,7 +28,15 @@ from kinerja.reports.document import (
     Table,
     TableOfContents,
 )
-from kinerja.reports.render_pdf import _header_rows, _widths, render_html, render_pdf
+from kinerja.reports.render_pdf import (
+    PORTRAIT,
+    _figure_floors,
+    _header_rows,
+    _widths,
+    landscape_page,
+    render_html,
+    render_pdf,
+)
 from kinerja.reports.sample import input_table, long_table, sample_document
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artifacts"
@@ -293,14 +301,12 @@ def test_group_headers_span_their_columns():
 
 
 def test_widths_follow_column_widths_and_make_room_for_figures():
-    from kinerja.reports.render_pdf import BodyCell, BodyRow
-
     columns = (
         Column("name", "URAIAN", width=40),
         Column("value", "NILAI (Rp)", "money", 2),
     )
-    rows = [BodyRow([BodyCell("x"), BodyCell("1.166.548.600")])]
-    widths, fits = _widths(columns, rows, landscape=False, small=False)
+    figures = _figure_floors(columns, [["x", "1.166.548.600"]])
+    widths, fits = _widths(columns, figures, PORTRAIT, 9)
     name, value = widths
     assert fits
     assert name + value == pytest.approx(1)
@@ -308,9 +314,11 @@ def test_widths_follow_column_widths_and_make_room_for_figures():
     assert name > value
 
     many = tuple(Column(f"c{i}", "X", "money", 5) for i in range(14))
-    rows = [BodyRow([BodyCell("123.456.789.012") for _ in many])]
-    _, fits = _widths(many, rows, landscape=False, small=True)
+    figures = _figure_floors(many, [["123.456.789.012"] * 14])
+    _, fits = _widths(many, figures, PORTRAIT, 8)
     assert not fits  # 14 figures of 15 characters cannot fit a portrait page
+    _, fits = _widths(many, figures, landscape_page("A3"), 8)
+    assert fits  # but they do fit an A3 landscape page
 
 
 def test_landscape_table_in_a_portrait_section_turns_its_pages():

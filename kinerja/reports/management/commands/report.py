@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kinerja.org.models import OrgUnit
 from kinerja.plans.models import Plan
-from kinerja.reports.service import FORMATS, KINDS, make_report
+from kinerja.reports.document import PAPERS
+from kinerja.reports.service import FORMATS, KIND_PAPER, KINDS, make_report
 
 
 class Command(BaseCommand):
@@ -17,6 +18,12 @@ class Command(BaseCommand):
         parser.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
         parser.add_argument("--output", help="berkas tujuan (bawaan: nama laporan di folder ini)")
         parser.add_argument("--month", type=int, default=12, help="posisi s.d. bulan (1-12)")
+        defaults = ", ".join(f"{kind} {paper}" for kind, paper in KIND_PAPER.items())
+        parser.add_argument(
+            "--paper",
+            choices=list(PAPERS),
+            help=f"kertas halaman lebar (landscape); bawaan A4, {defaults}",
+        )
 
     def handle(self, *args, **options):
         units = list(OrgUnit.objects.filter(slug=options["unit"]).select_related("government"))
@@ -31,7 +38,12 @@ class Command(BaseCommand):
         if not Plan.objects.filter(unit=units[0], year=options["year"]).exists():
             raise CommandError(f"Unit {units[0].slug} tidak punya rencana tahun {options['year']}.")
         report = make_report(
-            options["kind"], options["fmt"], units[0], options["year"], upto_month=options["month"]
+            options["kind"],
+            options["fmt"],
+            units[0],
+            options["year"],
+            upto_month=options["month"],
+            paper=options["paper"],
         )
         path = Path(options["output"] or report.filename)
         path.parent.mkdir(parents=True, exist_ok=True)
