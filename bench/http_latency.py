@@ -7,30 +7,34 @@ What it does (figures in bench/README.md):
    (``kinerja_bench_http``), gives each unit its urusan/bidang, marks the first months of
    each unit as verified, and creates one account per simulated user: operators and heads
    of a unit each, and a few admins and inspectors who read the whole province;
-2. starts gunicorn (``kinerja.wsgi``) with production settings (DEBUG off, plain HTTP),
+2. times each page alone, in this process through Django's test client: the first request
+   (nothing kept yet) and the following ones; the cost of a request without any waiting;
+3. starts gunicorn (``kinerja.wsgi``) with production settings (DEBUG off, plain HTTP),
    the application preloaded, ``--workers`` processes (default 2, one per core of this
    2-core machine: the work is CPU-bound) of ``--threads`` threads each (default 8, which
    cover the database waits and share each process's memory of computed pages; 1 gives
    gunicorn's sync workers);
-3. logs every simulated user in through the login form, then for ``--warmup`` seconds (not
-   counted) and ``--duration`` seconds (counted) each user, in its own thread with its own
-   cookies and a plain ``http.client`` connection, requests in turn the realisation grid of
-   a month, the unit page and the government dashboard, waiting ``--think`` seconds on
-   average between two requests (exponentially distributed; 0: back to back);
-4. first times each page alone, in this process through Django's test client (the first
-   request, when nothing is kept yet, and the following ones): the cost of a request
-   without any waiting;
-5. prints per page the number of requests, errors, p50, p95 and max latency, and the
-   request rate, for the warm-up (where each process computes each page for the first time)
-   and for the measured part; a user who reads the whole province sees a dashboard of 50
-   units, an operator or head a dashboard of one, so the two are reported apart.
+4. logs every simulated user in through the login form, and requests every page of every
+   unit through several connections, so that each worker process has computed each page
+   once (``--no-prime`` skips this: the warm-up then shows what first views cost);
+5. for ``--warmup`` seconds (not counted) and ``--duration`` seconds (counted) each user, in
+   its own thread with its own cookies and a plain ``http.client`` connection, requests in
+   turn the realisation grid of a month, the unit page and the government dashboard,
+   waiting ``--think`` seconds on average between two requests (exponentially
+   distributed; 0: back to back);
+6. prints per page the number of requests, errors, p50, p95 and max latency, and the
+   request rate, for the warm-up and for the measured part; a user who reads the whole
+   province sees a dashboard of 50 units, an operator or head a dashboard of one, so the
+   two are reported apart.
 
 The client runs on the same 2 cores as the server and the database: its own work (threads,
 reading the pages) is part of what is measured.
 
     .venv/bin/python bench/http_latency.py [--users 50] [--duration 60] [--think 1]
-        [--warmup 60] [--workers 2] [--threads 8] [--units 50] [--leaves 15000]
-        [--reuse] [--keep] [--port 8089]
+        [--warmup 60] [--workers 2] [--threads 8] [--no-prime] [--units 50]
+        [--leaves 15000] [--reuse] [--keep] [--port 8089]
+
+``--users 0`` stops after step 2.
 """
 
 from __future__ import annotations
@@ -381,6 +385,29 @@ def run_user(user: User, slugs, think: float, start: float, stop_at: float, seed
                 time.sleep(rng.expovariate(1 / think))
 
 
+def prime(port: int, username: str, slugs: list[str], args) -> None:
+    """Each page of each unit requested through several connections of a user who reads the
+    whole province, so that every worker process has computed every page once (a
+    connection stays with the process that accepted it) before the users start."""
+    browsers = []
+    for _ in range(4 * args.workers):
+        browser = Browser(port)
+        browser.login(username)
+        browsers.append(browser)
+    paths = [f"/dasbor/{YEAR}/"] + [
+        path
+        for slug in slugs
+        for path in (f"/unit/{slug}/{YEAR}/", f"/unit/{slug}/{YEAR}/realisasi/{GRID_MONTH}/")
+    ]
+
+    def walk(browser: Browser) -> None:
+        for path in paths:
+            browser.request("GET", path)
+
+    with ThreadPoolExecutor(max_workers=len(browsers)) as pool:
+        list(pool.map(walk, browsers))
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -422,6 +449,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=float, default=60, help="seconds not counted")
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between requests")
     parser.add_argument("--port", type=int, default=8089)
+    parser.add_argument(
+        "--no-prime",
+        dest="prime",
+        action="store_false",
+        help="do not request every page in every process before the users start",
+    )
     parser.add_argument("--reuse", action="store_true", help="use the province already there")
     parser.add_argument("--keep", action="store_true", help="keep the database at the end")
     args = parser.parse_args(argv)
@@ -455,6 +488,10 @@ def main(argv: list[str] | None = None) -> int:
             with ThreadPoolExecutor(max_workers=args.workers) as pool:
                 users = list(pool.map(logged_in, simulated))
             print(f"{len(users)} users logged in ({time.perf_counter() - t0:.1f} s)")
+            if args.prime:
+                t0 = time.perf_counter()
+                prime(args.port, next(u for u in accounts if u[2] is None)[0], slugs, args)
+                print(f"primed every page in every process ({time.perf_counter() - t0:.1f} s)")
             start = time.monotonic() + args.warmup
             stop_at = start + args.duration
             threads = [
