@@ -10,6 +10,8 @@ on a new page, landscape sections on landscape pages of the document's wide pape
 A3). Nothing is fetched while rendering: the URL fetcher refuses every scheme except
 ``data:``, and fonts come from the system (Liberation Sans or DejaVu Sans; chart labels are
 DejaVu Sans text).
+
+Speed: ``start_pdf`` renders in a forked child while the caller makes the other formats.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from __future__ import annotations
 import base64
 import logging
 import math
+import multiprocessing
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +63,7 @@ CROWDED_TEXT = 14  # a text column of a too-wide table keeps at least this many 
 NARROW_TEXT = 6  # text columns at most this wide (NO) are centred
 # Page margins of print.css (cm): portrait 2,5 all round; landscape 2 top and bottom.
 MARGIN_CM, LANDSCAPE_MARGIN_CM = 2.5, 2.0
+CHILD_TIMEOUT = 600  # seconds a forked PDF renderer may take before it is given up
 
 
 @dataclass(frozen=True)
@@ -190,13 +195,102 @@ def render_pdf(doc: Document) -> bytes:
 
 
 def pdf_from_html(html: str) -> bytes:
-    """WeasyPrint's PDF of the print HTML."""
-    return _write_pdf(html)
+    """WeasyPrint's PDF of the print HTML. One at a time in a process (see ``_ENGINE``)."""
+    with _ENGINE:
+        return _write_pdf(html)
+
+
+def start_pdf(doc: Document) -> PendingPdf:
+    """Start the PDF of ``doc`` in a child process, so that the caller can make the other
+    formats of the same document on the other core meanwhile; ``.result()`` gives the bytes
+    (or raises what rendering raised). The HTML, charts included, is made here; the child
+    only runs WeasyPrint on it, so it touches neither the database nor matplotlib.
+
+    The child is forked (Linux): it starts at once, with the fonts and stylesheets the
+    parent has loaded (``_warm`` loads them first in a process that has not made a PDF yet).
+    No other thread is inside WeasyPrint while forking (``_ENGINE`` is held)."""
+    html = render_html(doc)
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    with _ENGINE:
+        _warm()
+        process = context.Process(target=_child, args=(html, writer), daemon=True)
+        process.start()
+    writer.close()
+    return PendingPdf(html, process, reader)
+
+
+@dataclass
+class PendingPdf:
+    html: str
+    process: Any
+    reader: Any
+
+    def result(self, timeout: float = CHILD_TIMEOUT) -> bytes:
+        outcome = None
+        try:
+            if self.reader.poll(timeout):
+                outcome = self.reader.recv()
+        except (EOFError, OSError):  # the child died without answering
+            outcome = None
+        finally:
+            self.reader.close()
+            self.process.join(timeout=5)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join()
+        if outcome is None:
+            _log.warning(
+                "PDF child process gave no result (exit code %s); rendering here",
+                self.process.exitcode,
+            )
+            return pdf_from_html(self.html)
+        ok, value = outcome
+        if not ok:
+            raise value
+        return value
+
+
+_ENGINE = threading.Lock()
+# WeasyPrint, Pango and fontconfig render one PDF at a time per process: a fork while another
+# thread is inside them could leave their locks held in the child. Rendering is bound by the
+# interpreter lock anyway, so threads gain nothing from running two at once.
+_log = logging.getLogger(__name__)
+_warmed = False
+_WARM_HTML = (
+    '<html><body style="font-family: \'Liberation Sans\', \'DejaVu Sans\', sans-serif">'
+    "<p>Kinerja <b>1.234,56</b> <i>%</i></p></body></html>"
+)
+
+
+def _warm() -> None:
+    """Load WeasyPrint, its stylesheets and the report fonts once in this process (called
+    with ``_ENGINE`` held), so that forked children inherit them instead of each loading
+    them again (about as long as a short report)."""
+    global _warmed
+    if not _warmed:
+        _write_pdf(_WARM_HTML)
+        _warmed = True
+
+
+def _child(html: str, writer) -> None:
+    """In the forked process: the PDF (or the exception) back through the pipe."""
+    try:
+        outcome = (True, _write_pdf(html))
+    except BaseException as error:  # the parent raises it
+        outcome = (False, error)
+    try:
+        writer.send(outcome)
+    except Exception:  # an exception that cannot be pickled: its text
+        writer.send((False, RuntimeError(repr(outcome[1]))))
+    finally:
+        writer.close()
 
 
 def _write_pdf(html: str) -> bytes:
     import weasyprint
 
+    global _warmed
     fetcher = weasyprint.URLFetcher(allowed_protocols={"data"}, fail_on_errors=False)
     logger = logging.getLogger("weasyprint")
     logger.addFilter(_svg_style_noise)
@@ -206,6 +300,7 @@ def _write_pdf(html: str) -> bytes:
         )
     finally:
         logger.removeFilter(_svg_style_noise)
+    _warmed = True
     return pdf
 
 

@@ -1,9 +1,11 @@
-"""Produce a report file: build the document once, render it in the asked format."""
+"""Produce report files: build the document once, render it in the formats asked."""
 
 from __future__ import annotations
 
 import dataclasses
 import importlib
+import os
+import sys
 from dataclasses import dataclass
 
 from kinerja.org.models import OrgUnit
@@ -72,6 +74,34 @@ def render_document(document, fmt: str) -> ReportFile:
     return ReportFile(f"{document.filename_stem}.{fmt}", content_type, render(document))
 
 
+def render_documents(document, formats, *, parallel: bool | None = None) -> list[ReportFile]:
+    """The document in each of ``formats`` (in that order, each once). With ``parallel``
+    (default: when a PDF and another format are asked and the machine has two cores or
+    more, on Linux), the PDF, by far the longest, is rendered in a forked process while this
+    one makes the other formats."""
+    formats = list(dict.fromkeys(formats))
+    for fmt in formats:
+        _check_format(fmt)
+    if parallel is None:
+        parallel = can_render_in_parallel() and "pdf" in formats and len(formats) > 1
+    if not parallel or "pdf" not in formats:
+        return [render_document(document, fmt) for fmt in formats]
+    from .render_pdf import start_pdf
+
+    pending = start_pdf(document)
+    files = {fmt: render_document(document, fmt) for fmt in formats if fmt != "pdf"}
+    _module, _function, content_type = FORMATS["pdf"]
+    files["pdf"] = ReportFile(f"{document.filename_stem}.pdf", content_type, pending.result())
+    return [files[fmt] for fmt in formats]
+
+
+def can_render_in_parallel() -> bool:
+    """Two cores or more for this process, and ``fork`` (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    return len(os.sched_getaffinity(0)) > 1
+
+
 def make_report(
     kind: str,
     fmt: str,
@@ -85,6 +115,24 @@ def make_report(
     _check_format(fmt)
     document = build_document(kind, unit, year, upto_month=upto_month, paper=paper)
     return render_document(document, fmt)
+
+
+def make_reports(
+    kind: str,
+    formats,
+    unit: OrgUnit,
+    year: int,
+    *,
+    upto_month: int = 12,
+    paper: str | None = None,
+    parallel: bool | None = None,
+) -> list[ReportFile]:
+    """The report of ``kind`` in several formats: the document is built once (queries,
+    computation, texts) and rendered in each format (see ``render_documents``)."""
+    for fmt in formats:
+        _check_format(fmt)
+    document = build_document(kind, unit, year, upto_month=upto_month, paper=paper)
+    return render_documents(document, formats, parallel=parallel)
 
 
 def _check_format(fmt: str) -> None:

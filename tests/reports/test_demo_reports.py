@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from kinerja.org.models import OrgUnit
-from kinerja.reports.service import make_report
+from kinerja.reports.service import make_report, make_reports
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,8 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artifacts"
 def evaluasi_files(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         unit = OrgUnit.objects.get(slug="biro-pemerintahan")
-        return {fmt: make_report("evaluasi", fmt, unit, 2020) for fmt in ("pdf", "docx", "xlsx")}
+        files = make_reports("evaluasi", ["pdf", "docx", "xlsx"], unit, 2020)
+        return {file.filename.rsplit(".", 1)[1]: file for file in files}
 
 
 def test_pdf_text_has_the_correct_figures(evaluasi_files):

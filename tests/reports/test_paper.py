@@ -12,6 +12,7 @@ import openpyxl
 import pdfplumber
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -30,7 +31,7 @@ from kinerja.reports.service import (
     KINDS,
     build_document,
     default_paper,
-    make_report,
+    make_reports,
     render_document,
 )
 
@@ -174,8 +175,8 @@ def test_xlsx_landscape_sheets_print_on_the_paper(renja, paper, code):
 
 def test_evaluasi_landscape_pages_follow_the_paper_portrait_stay_a4(db):
     unit = OrgUnit.objects.get(slug="biro-pemerintahan")
-    default = make_report("evaluasi", "pdf", unit, 2020)
-    f4 = make_report("evaluasi", "pdf", unit, 2020, paper="F4")
+    (default,) = make_reports("evaluasi", ["pdf"], unit, 2020)
+    (f4,) = make_reports("evaluasi", ["pdf"], unit, 2020, paper="F4")
     portrait = (round(21 * CM), round(29.7 * CM))
     assert set(_pages(default.content)) == {portrait, LANDSCAPE_POINTS["A4"]}
     assert set(_pages(f4.content)) == {portrait, LANDSCAPE_POINTS["F4"]}
@@ -184,13 +185,37 @@ def test_evaluasi_landscape_pages_follow_the_paper_portrait_stay_a4(db):
 # --- command line and reports page -------------------------------------------------------
 
 
-def test_cli_paper(db, tmp_path):
+def test_cli_paper_and_several_formats(db, tmp_path):
     out = io.StringIO()
-    pdf = tmp_path / "renja.pdf"
     call_command("report", "--unit", "biro-pemerintahan", "--year", "2020", "--kind", "renja",
-                 "--format", "pdf", "--paper", "F4", "--output", str(pdf), stdout=out)
+                 "--format", "pdf,xlsx", "--paper", "F4", "--output", str(tmp_path), stdout=out)
+    pdf = tmp_path / "evaluasi-renja-biro-pemerintahan-2020.pdf"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [pdf.name, pdf.with_suffix(".xlsx").name]
     assert set(_pages(pdf.read_bytes())) == {LANDSCAPE_POINTS["F4"]}
     assert str(pdf) in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pdf", ["pdf"]),
+        ("PDF, docx", ["pdf", "docx"]),
+        ("xlsx,pdf,xlsx", ["xlsx", "pdf"]),
+        ("all", ["pdf", "docx", "xlsx"]),
+    ],
+)
+def test_cli_formats(text, expected):
+    from kinerja.reports.management.commands.report import _formats
+
+    assert _formats(text) == expected
+
+
+@pytest.mark.parametrize("text", ["word", "pdf,odt", " , "])
+def test_cli_refuses_unknown_formats(text):
+    from kinerja.reports.management.commands.report import _formats
+
+    with pytest.raises(CommandError, match="--format: .* tidak dikenal; pilih pdf, docx, xlsx"):
+        _formats(text)
 
 
 def test_reports_page_offers_the_paper_and_the_download_uses_it(login):

@@ -5,18 +5,27 @@ from django.core.management.base import BaseCommand, CommandError
 from kinerja.org.models import OrgUnit
 from kinerja.plans.models import Plan
 from kinerja.reports.document import PAPERS
-from kinerja.reports.service import FORMATS, KIND_PAPER, KINDS, make_report
+from kinerja.reports.service import FORMATS, KIND_PAPER, KINDS, make_reports
 
 
 class Command(BaseCommand):
-    help = "Buat laporan (PDF, DOCX atau XLSX) untuk satu unit dan tahun."
+    help = "Buat laporan (PDF, DOCX dan/atau XLSX) untuk satu unit dan tahun."
 
     def add_arguments(self, parser):
         parser.add_argument("--unit", required=True, help="slug unit (lihat `kinerja units`)")
         parser.add_argument("--year", required=True, type=int)
         parser.add_argument("--kind", required=True, choices=sorted(KINDS))
-        parser.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
-        parser.add_argument("--output", help="berkas tujuan (bawaan: nama laporan di folder ini)")
+        parser.add_argument(
+            "--format",
+            required=True,
+            dest="fmt",
+            help="pdf, docx, xlsx, beberapa dipisah koma (pdf,docx,xlsx) atau all",
+        )
+        parser.add_argument(
+            "--output",
+            help="berkas tujuan; untuk beberapa format: folder tujuan "
+            "(bawaan: nama laporan di folder ini)",
+        )
         parser.add_argument("--month", type=int, default=12, help="posisi s.d. bulan (1-12)")
         defaults = ", ".join(f"{kind} {paper}" for kind, paper in KIND_PAPER.items())
         parser.add_argument(
@@ -26,6 +35,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        formats = _formats(options["fmt"])
         units = list(OrgUnit.objects.filter(slug=options["unit"]).select_related("government"))
         if len(units) != 1:
             raise CommandError(
@@ -37,15 +47,34 @@ class Command(BaseCommand):
             raise CommandError(f"--month harus 1 sampai 12, ditemukan {options['month']}.")
         if not Plan.objects.filter(unit=units[0], year=options["year"]).exists():
             raise CommandError(f"Unit {units[0].slug} tidak punya rencana tahun {options['year']}.")
-        report = make_report(
+        reports = make_reports(
             options["kind"],
-            options["fmt"],
+            formats,
             units[0],
             options["year"],
             upto_month=options["month"],
             paper=options["paper"],
         )
-        path = Path(options["output"] or report.filename)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(report.content)
-        self.stdout.write(f"{path} ({len(report.content):,} bita)".replace(",", "."))
+        output = options["output"]
+        for report in reports:
+            if len(reports) == 1:
+                path = Path(output or report.filename)
+            else:
+                path = Path(output or ".") / report.filename
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(report.content)
+            self.stdout.write(f"{path} ({len(report.content):,} bita)".replace(",", "."))
+
+
+def _formats(text: str) -> list[str]:
+    """``pdf``, ``pdf,docx`` or ``all`` → the formats, in the order given."""
+    if text.strip().lower() == "all":
+        return list(FORMATS)
+    formats = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if not formats or unknown:
+        raise CommandError(
+            f"--format: {', '.join(unknown) or 'kosong'} tidak dikenal; "
+            f"pilih {', '.join(FORMATS)} (beberapa dipisah koma) atau all."
+        )
+    return list(dict.fromkeys(formats))
