@@ -50,7 +50,7 @@ class PlanCreateForm(forms.Form):
         label=_("Versi nomenklatur"),
         max_length=100,
         widget=forms.TextInput(attrs={"list": "versions"}),
-        help_text=_("Mis. Permendagri 90/2019, atau \u201ckode lokal\u201d untuk kode bebas."),
+        help_text=_("Mis. Permendagri 90/2019, atau “kode lokal” untuk kode bebas."),
     )
     structure = forms.ChoiceField(
         label=_("Susunan"), choices=Plan.Structure.choices, initial=Plan.Structure.SUB_KEGIATAN
