@@ -31,7 +31,8 @@ The client runs on the same 2 cores as the server and the database: its own work
 reading the pages) is part of what is measured.
 
     .venv/bin/python bench/http_latency.py [--users 50] [--duration 60] [--think 1]
-        [--warmup 60] [--workers 2] [--threads 8] [--no-prime] [--units 50]
+        [--warmup 60] [--workers 2] [--threads 8] [--no-prime] [--pages grid,unit,dashboard]
+        [--units 50]
         [--leaves 15000] [--reuse] [--keep] [--port 8089]
 
 ``--users 0`` stops after step 2.
@@ -354,24 +355,27 @@ class User:
     browser: Browser
     samples: list[Sample] = field(default_factory=list)
 
-    def pages(self, slugs: list[str], rng: random.Random) -> list[tuple[str, str]]:
+    def pages(self, slugs: list[str], rng: random.Random, kinds) -> list[tuple[str, str]]:
         unit = self.unit or rng.choice(slugs)
         wide = self.unit is None
-        return [
-            ("grid", f"/unit/{unit}/{YEAR}/realisasi/{GRID_MONTH}/"),
-            ("unit page", f"/unit/{unit}/{YEAR}/"),
-            (
+        pages = {
+            "grid": ("grid", f"/unit/{unit}/{YEAR}/realisasi/{GRID_MONTH}/"),
+            "unit": ("unit page", f"/unit/{unit}/{YEAR}/"),
+            "dashboard": (
                 "dashboard, whole province" if wide else "dashboard, one unit",
                 f"/dasbor/{YEAR}/",
             ),
-        ]
+        }
+        return [pages[kind] for kind in kinds]
 
 
-def run_user(user: User, slugs, think: float, start: float, stop_at: float, seed: int) -> None:
+def run_user(
+    user: User, slugs, kinds, think: float, start: float, stop_at: float, seed: int
+) -> None:
     rng = random.Random(seed)
     time.sleep(rng.random() * max(think, 0.2))  # do not all start at once
     while time.monotonic() < stop_at:
-        for page, path in user.pages(slugs, rng):
+        for page, path in user.pages(slugs, rng, kinds):
             if time.monotonic() >= stop_at:
                 return
             t0 = time.monotonic()
@@ -400,12 +404,14 @@ def prime(port: int, username: str, slugs: list[str], args) -> None:
         for path in (f"/unit/{slug}/{YEAR}/", f"/unit/{slug}/{YEAR}/realisasi/{GRID_MONTH}/")
     ]
 
-    def walk(browser: Browser) -> None:
-        for path in paths:
-            browser.request("GET", path)
+    def walk(i: int) -> None:
+        # each connection starts elsewhere in the list: the first views are spread
+        offset = i * len(paths) // len(browsers)
+        for path in paths[offset:] + paths[:offset]:
+            browsers[i].request("GET", path)
 
     with ThreadPoolExecutor(max_workers=len(browsers)) as pool:
-        list(pool.map(walk, browsers))
+        list(pool.map(walk, range(len(browsers))))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -450,6 +456,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between requests")
     parser.add_argument("--port", type=int, default=8089)
     parser.add_argument(
+        "--pages",
+        type=lambda text: [p for p in text.split(",") if p],
+        default=["grid", "unit", "dashboard"],
+        help="which pages each user requests, in turn: grid,unit,dashboard",
+    )
+    parser.add_argument(
         "--no-prime",
         dest="prime",
         action="store_false",
@@ -458,6 +470,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true", help="use the province already there")
     parser.add_argument("--keep", action="store_true", help="keep the database at the end")
     args = parser.parse_args(argv)
+    if not args.pages or set(args.pages) - {"grid", "unit", "dashboard"}:
+        parser.error("--pages: a comma-separated choice of grid, unit, dashboard")
 
     url = args.database_url
     parts = urlsplit(url)
@@ -496,7 +510,8 @@ def main(argv: list[str] | None = None) -> int:
             stop_at = start + args.duration
             threads = [
                 threading.Thread(
-                    target=run_user, args=(u, slugs, args.think, start, stop_at, SEED + i)
+                    target=run_user,
+                    args=(u, slugs, args.pages, args.think, start, stop_at, SEED + i),
                 )
                 for i, u in enumerate(users)
             ]

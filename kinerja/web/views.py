@@ -1,3 +1,4 @@
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -119,6 +120,20 @@ def _unit_body(plan: Plan, upto: int) -> tuple[SafeString, SafeString]:
     again (five queries) and compared with the ones the markup was made from; only when
     they differ is the page computed again.
     """
+    with _plan_lock(plan.id):  # one thread computes, the others of the process wait for it
+        return _unit_body_locked(plan, upto)
+
+
+_LOCKS_LOCK = threading.Lock()
+_PLAN_LOCKS: dict[int, threading.Lock] = {}
+
+
+def _plan_lock(plan_id: int) -> threading.Lock:
+    with _LOCKS_LOCK:
+        return _PLAN_LOCKS.setdefault(plan_id, threading.Lock())
+
+
+def _unit_body_locked(plan: Plan, upto: int) -> tuple[SafeString, SafeString]:
     rules = plan.unit.government.computation_rules()
     pages = UNIT_BODIES.get(plan.id, (rules, plan.year, plan.unit.name))
     now = time.monotonic()
