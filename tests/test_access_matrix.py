@@ -860,7 +860,7 @@ CASES: tuple[Case, ...] = (
         biro,
         allow(READ),
         actions=(
-            Action("target", allow(WRITE, 302), medium_term_targets),
+            Action("target", allow(EDIT, 302), medium_term_targets),
             Action(
                 "rpjmd",
                 allow(ADMIN, 302),
@@ -878,17 +878,17 @@ CASES: tuple[Case, ...] = (
         "multiyear-copy",
         "multiyear-copy",
         pemkesra,
-        allow(WRITE),
+        allow(EDIT),
         actions=(
             Action(
                 "pratinjau",
-                allow(WRITE),
+                allow(EDIT),
                 lambda w: {"action": "preview", "to_year": "2022"},
                 changes=False,
             ),
             Action(
                 "salin",
-                allow(WRITE, 302),
+                allow(EDIT, 302),
                 lambda w: {
                     "action": "copy",
                     "to_year": "2022",
@@ -905,7 +905,7 @@ CASES: tuple[Case, ...] = (
         actions=(
             Action(
                 "isi",
-                allow(WRITE, 302),
+                allow(EDIT, 302),
                 lambda w: {"indicator": w.ids["ikm_indicator"], "scale": "index"},
             ),
         ),
@@ -914,15 +914,15 @@ CASES: tuple[Case, ...] = (
         "multiyear-ikm-new",
         "multiyear-ikm-new",
         pemkesra,
-        allow(WRITE),
-        actions=(Action("simpan", allow(WRITE, 302), ikm_survey("Layanan matriks")),),
+        allow(EDIT),
+        actions=(Action("simpan", allow(EDIT, 302), ikm_survey("Layanan matriks")),),
     ),
     Case(
         "multiyear-ikm-edit",
         "multiyear-ikm-edit",
         lambda w: {**biro(w), "pk": w.ids["ikm_survey"]},
         allow(READ),
-        actions=(Action("simpan", allow(WRITE, 302), ikm_survey("Layanan diubah")),),
+        actions=(Action("simpan", allow(EDIT, 302), ikm_survey("Layanan diubah")),),
     ),
 )
 

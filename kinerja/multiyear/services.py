@@ -32,7 +32,7 @@ from kinerja.audit.services import record, record_changes
 from kinerja.core.achievement import Target
 from kinerja.core.numbers import fmt_compact, round_half_up
 from kinerja.core.parse import ParseError, parse_number
-from kinerja.org.access import can_write_unit, roles_on_unit
+from kinerja.org.access import roles_on_unit
 from kinerja.org.models import Membership, OrgUnit
 from kinerja.plans.models import (
     Indicator,
@@ -42,6 +42,7 @@ from kinerja.plans.models import (
     PlanNode,
     Sasaran,
 )
+from kinerja.plans.services import may_edit_plan
 
 from . import compute, ikm
 from .models import (
@@ -92,7 +93,7 @@ class InvalidInput(Exception):
 
 
 def _require_write(user, unit: OrgUnit) -> None:
-    if user is not None and not can_write_unit(user, unit):
+    if user is not None and not may_edit_plan(user, unit):
         raise NotAllowed(unit.slug)
 
 

@@ -13,9 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kinerja.core.numbers import fmt_compact
-from kinerja.org.access import can_write_unit, unit_for_reading
+from kinerja.org.access import unit_for_reading
 from kinerja.org.models import OrgUnit
 from kinerja.plans.models import Indicator, Plan, PlanNode, Sasaran
+from kinerja.plans.services import may_edit_plan
 
 from . import ikm, services
 from .models import IkmSurvey, MediumTermPlan, SasaranProgram, Tujuan
@@ -36,13 +37,13 @@ def _nav(request, unit: OrgUnit, year: int, current: str) -> dict:
         "unit": unit,
         "year": year,
         "current": current,
-        "may_write": can_write_unit(request.user, unit),
+        "may_write": may_edit_plan(request.user, unit),
         "has_plan": Plan.objects.filter(unit=unit, year=year).exists(),
     }
 
 
 def _writer(request, unit: OrgUnit) -> None:
-    if not can_write_unit(request.user, unit):
+    if not may_edit_plan(request.user, unit):
         raise Http404("Unit tidak ditemukan")
 
 
@@ -251,7 +252,7 @@ def copy(request, slug: str, year: int):
                 if not result.dry_run:
                     messages.success(request, result.summary())
                     return redirect("unit-year", slug=result.target_unit.slug, year=to_year)
-    elif not can_write_unit(request.user, unit):
+    elif not may_edit_plan(request.user, unit):
         raise Http404("Unit tidak ditemukan")
     return render(
         request,
@@ -321,7 +322,7 @@ def ikm_edit(request, slug: str, year: int, pk: int | None = None):
         survey = IkmSurvey.objects.filter(unit=unit, year=year, pk=pk).first()
         if survey is None:
             raise Http404("Survei tidak ditemukan")
-    may_write = can_write_unit(request.user, unit)
+    may_write = may_edit_plan(request.user, unit)
     if survey is None and not may_write:
         raise Http404("Unit tidak ditemukan")
     post = request.POST if request.method == "POST" else None

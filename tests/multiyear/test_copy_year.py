@@ -10,7 +10,7 @@ from kinerja.audit.models import AuditEntry
 from kinerja.multiyear import services
 from kinerja.multiyear.models import CodeMapping, SasaranProgram
 from kinerja.multiyear.selectors import year_comparison
-from kinerja.org.models import OrgUnit
+from kinerja.org.models import Membership, OrgUnit
 from kinerja.plans.models import (
     Indicator,
     IndicatorRealisation,
@@ -264,3 +264,13 @@ def test_demo_2020_into_2022_carries_the_sasaran_links():
     assert in_charge["01"] == in_charge["02"] == "biro-pemkesra"
     assert in_charge["02.01"] is None
     assert any("Sub Bagian Kerjasama Daerah tidak ada pada tahun 2022" in n for n in result.notes)
+
+
+def test_the_head_of_the_unit_does_not_copy(merged):
+    """Copying a year creates a plan, so it follows the plan editor: admin and operator only."""
+    from .conftest import _user
+
+    head = _user("kepala_c", merged.c.government, Membership.Role.HEAD, merged.c)
+    with pytest.raises(services.NotAllowed):
+        services.copy_year(user=head, unit=merged.a, from_year=2020, to_year=2021)
+    assert not Plan.objects.filter(unit=merged.c).exists()
