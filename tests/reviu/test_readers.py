@@ -32,7 +32,7 @@ def zipped(entries: dict) -> bytes:
     ("laporan.csv", b"a;b\n1;2\n", "csv"),
     ("laporan.md", b"| a | b |\n", "text"),
     ("laporan.txt", "Tabel\tRencana\n".encode("utf-16"), "text"),
-])
+], ids=["pdf", "docx-unnamed", "xlsx-named-docx", "csv", "md", "txt-utf16"])
 def test_format_by_content(name, data, fmt):
     assert detect_format(name, data) == fmt
 
@@ -43,7 +43,7 @@ def test_format_by_content(name, data, fmt):
     ("arsip.zip", zipped({"a.txt": "x"}), "bukan DOCX atau XLSX"),
     ("rusak.docx", b"PK\x03\x04" + bytes(50), "rusak"),
     ("kosong.txt", b"", "kosong"),
-])
+], ids=["doc", "png", "zip", "broken-docx", "empty"])
 def test_refused_files(name, data, message):
     result = reviu_file(name, data)
     assert message in result.refused and result.findings == []
