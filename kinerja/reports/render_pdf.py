@@ -17,6 +17,7 @@ Speed: ``start_pdf`` renders in a forked child while the caller makes the other 
 from __future__ import annotations
 
 import base64
+import gc
 import logging
 import math
 import multiprocessing
@@ -24,6 +25,8 @@ import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
+
+from kinerja.core.gcpause import gc_paused
 
 from .document import (
     PAPERS,
@@ -195,9 +198,16 @@ def render_pdf(doc: Document) -> bytes:
 
 
 def pdf_from_html(html: str) -> bytes:
-    """WeasyPrint's PDF of the print HTML. One at a time in a process (see ``_ENGINE``)."""
-    with _ENGINE:
-        return _write_pdf(html)
+    """WeasyPrint's PDF of the print HTML. One at a time in a process (see ``_ENGINE``).
+
+    The cyclic garbage collector is paused meanwhile: WeasyPrint allocates millions of
+    objects (boxes, styles, PDF objects), which the collector would otherwise traverse again
+    and again (about a sixth of the time); the render's own reference cycles are collected
+    right after, from the youngest generation only, where they all are."""
+    with _ENGINE, gc_paused():
+        pdf = _write_pdf(html)
+    gc.collect(0)
+    return pdf
 
 
 def start_pdf(doc: Document) -> PendingPdf:
@@ -274,7 +284,9 @@ def _warm() -> None:
 
 
 def _child(html: str, writer) -> None:
-    """In the forked process: the PDF (or the exception) back through the pipe."""
+    """In the forked process: the PDF (or the exception) back through the pipe. The process
+    ends after this one render, so its garbage goes with it: no cyclic collector at all."""
+    gc.disable()
     try:
         outcome = (True, _write_pdf(html))
     except BaseException as error:  # the parent raises it
