@@ -192,8 +192,22 @@ def render_html(doc: Document) -> str:
     return render_to_string("reports/document.html", _context(doc))
 
 
+# WeasyPrint, Pango and fontconfig render one PDF at a time per process: a fork while another
+# thread is inside them could leave their locks held in the child. Rendering is bound by the
+# interpreter lock anyway, so threads gain nothing from running two at once.
+_ENGINE = threading.Lock()
+_log = logging.getLogger(__name__)
+_warmed = False  # this process has made a PDF: fonts and stylesheets are loaded
+_WARM_HTML = (
+    '<html><body style="font-family: \'Liberation Sans\', \'DejaVu Sans\', sans-serif">'
+    '<p>Kinerja <b>1.234,56</b> <i>%</i> <span style="font-family: \'DejaVu Sans\'">'
+    "Jan</span></p></body></html>"
+)
+
+
 def render_pdf(doc: Document) -> bytes:
-    """The report as PDF bytes (A4, tagged, title and author in the metadata)."""
+    """The report as PDF bytes (portrait pages A4, landscape pages on the document's wide
+    paper; tagged, title and author in the metadata)."""
     return pdf_from_html(render_html(doc))
 
 
@@ -232,6 +246,8 @@ def start_pdf(doc: Document) -> PendingPdf:
 
 @dataclass
 class PendingPdf:
+    """A PDF being rendered by a forked process (see ``start_pdf``)."""
+
     html: str
     process: Any
     reader: Any
@@ -261,26 +277,12 @@ class PendingPdf:
         return value
 
 
-_ENGINE = threading.Lock()
-# WeasyPrint, Pango and fontconfig render one PDF at a time per process: a fork while another
-# thread is inside them could leave their locks held in the child. Rendering is bound by the
-# interpreter lock anyway, so threads gain nothing from running two at once.
-_log = logging.getLogger(__name__)
-_warmed = False
-_WARM_HTML = (
-    '<html><body style="font-family: \'Liberation Sans\', \'DejaVu Sans\', sans-serif">'
-    "<p>Kinerja <b>1.234,56</b> <i>%</i></p></body></html>"
-)
-
-
 def _warm() -> None:
     """Load WeasyPrint, its stylesheets and the report fonts once in this process (called
     with ``_ENGINE`` held), so that forked children inherit them instead of each loading
     them again (about as long as a short report)."""
-    global _warmed
     if not _warmed:
         _write_pdf(_WARM_HTML)
-        _warmed = True
 
 
 def _child(html: str, writer) -> None:
