@@ -60,7 +60,7 @@ class RootFigures:
 
 # per plan; a change through the application is seen at once (its audit entry), one made
 # outside it (a script, the database itself) within TTL seconds
-TTL = 300
+TTL = 600
 ROOTS = TimedMemo(size=1024, ttl=TTL)
 
 
