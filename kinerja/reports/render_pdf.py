@@ -198,6 +198,7 @@ def render_html(doc: Document) -> str:
 _ENGINE = threading.Lock()
 _log = logging.getLogger(__name__)
 _warmed = False  # this process has made a PDF: fonts and stylesheets are loaded
+_fonts = None  # WeasyPrint's FontConfiguration, shared by the PDFs of the process
 _WARM_HTML = (
     '<html><body style="font-family: \'Liberation Sans\', \'DejaVu Sans\', sans-serif">'
     '<p>Kinerja <b>1.234,56</b> <i>%</i> <span style="font-family: \'DejaVu Sans\'">'
@@ -303,14 +304,19 @@ def _child(html: str, writer) -> None:
 
 def _write_pdf(html: str) -> bytes:
     import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
 
-    global _warmed
+    global _warmed, _fonts
+    if _fonts is None:
+        # One font configuration for the process instead of a new one per PDF: the fonts
+        # stay open and measured from one report to the next (and in forked children).
+        _fonts = FontConfiguration()
     fetcher = weasyprint.URLFetcher(allowed_protocols={"data"}, fail_on_errors=False)
     logger = logging.getLogger("weasyprint")
     logger.addFilter(_svg_style_noise)
     try:
         pdf = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
-            pdf_tags=True
+            pdf_tags=True, font_config=_fonts
         )
     finally:
         logger.removeFilter(_svg_style_noise)
