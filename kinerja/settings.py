@@ -139,6 +139,23 @@ try:
 except ValueError:
     raise ImproperlyConfigured("KINERJA_EVIDENCE_MAX_MB: expected a whole number of MB") from None
 
+# What the unit page and the government dashboard keep per process (kinerja/web/memo.py,
+# docs/decisions/0009-page-memos.md). A change through the application shows on the next
+# page load whatever these say (it is in the audit trail); one made outside it (a script,
+# SQL) within the TTL.
+# - unit page: at most this many plans per process, about 5 MB each for a unit of 300 sub
+#   kegiatan (its trees, and the markup of each month and language shown); their data are
+#   read again and compared after KINERJA_UNIT_PAGE_TTL seconds.
+KINERJA_UNIT_PAGES_KEPT = 64
+KINERJA_UNIT_PAGE_TTL = 120
+# - government dashboard: the figures of at most this many plans per process (a few kB
+#   each); figures older than 1/2 to 1 times KINERJA_DASHBOARD_TTL seconds are still shown
+#   while a background thread computes them again (off in the tests: then at once, in the
+#   request, after its figures were taken).
+KINERJA_DASHBOARD_PLANS_KEPT = 1024
+KINERJA_DASHBOARD_TTL = 600
+KINERJA_MEMO_REFRESH_IN_BACKGROUND = True
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

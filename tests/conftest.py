@@ -4,8 +4,11 @@ from django.test import Client
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
-    """Tests run with production settings (DEBUG off) but over plain HTTP."""
+    """Tests run with production settings (DEBUG off) but over plain HTTP, and refresh the
+    government dashboard's expired figures in the request rather than in a thread with a
+    database connection of its own (which would not see the test's transaction)."""
     settings.SECURE_SSL_REDIRECT = False
+    settings.KINERJA_MEMO_REFRESH_IN_BACKGROUND = False
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -58,10 +59,48 @@ class RootFigures:
         )
 
 
-# per plan; a change through the application is seen at once (its audit entry), one made
-# outside it (a script, the database itself) within TTL seconds
-TTL = 600
-ROOTS = TimedMemo(size=1024, ttl=TTL)
+# per plan: its figures (a few kB). A change through the application is seen at once (its
+# audit entry), one made outside it (a script, the database itself) within TTL seconds and
+# the time of one background refresh. See docs/decisions/0009-page-memos.md.
+TTL = getattr(settings, "KINERJA_DASHBOARD_TTL", 600)
+ROOTS = TimedMemo(size=getattr(settings, "KINERJA_DASHBOARD_PLANS_KEPT", 1024), ttl=TTL)
+
+
+def _plans():
+    """Plans with what the dashboard shows of their unit and the id of the unit's latest
+    audit entry, read in the same query, before the trees."""
+    return Plan.objects.select_related("unit__government", "unit__urusan").annotate(
+        audit_version=audit_version()
+    )
+
+
+def _inputs(plan) -> tuple:
+    """What a plan's figures are kept for: its unit's latest audit entry, the government's
+    rules, the unit's name and the year."""
+    return (plan.audit_version, plan.unit.government.rules, plan.unit.name, plan.year)
+
+
+def _compute(plans: list[Plan]) -> dict[int, RootFigures]:
+    """The figures of ``plans`` (their trees loaded together), each kept in ``ROOTS`` for the
+    inputs it was computed from."""
+    figures = {}
+    trees = plan_trees(plans)
+    with gc_paused():
+        for plan in plans:
+            rules = plan.unit.government.computation_rules()
+            root = compute_tree(trees[plan.id], rules=rules, name=plan.unit.name)
+            figures[plan.id] = RootFigures.of(root)
+            ROOTS.put(plan.id, _inputs(plan), figures[plan.id])
+    return figures
+
+
+def _refresh(plan_ids: list[int]) -> None:
+    """The background refresh of expired figures: the plans are read again, their audit
+    version first and their trees after it, so that figures are never kept for a version
+    newer than the data they were computed from."""
+    plans = list(_plans().filter(id__in=plan_ids))
+    if plans:
+        _compute(plans)
 
 
 def dashboard_rows(user, year: int, urusan: str = "", *, readable=None) -> list[dict]:
@@ -70,37 +109,35 @@ def dashboard_rows(user, year: int, urusan: str = "", *, readable=None) -> list[
     computed figures and workflow counts. A fixed number of queries whatever the number of
     units or leaves.
 
-    The figures of a plan are computed again only when its unit has a newer audit entry
-    (every change to plan, budget, targets and realisation through the application is
-    recorded), when the government's rules or the unit's name changed, or after at most
-    ``TTL`` seconds; otherwise they come from this process's memory (``ROOTS``)."""
+    The figures of a plan come from this process's memory (``ROOTS``) while its unit has no
+    newer audit entry (every change to plan, budget, targets and realisation through the
+    application is recorded), and the government's rules and the unit's name are the same;
+    otherwise, and the first time, they are computed in this request. Kept figures older
+    than ``TTL`` seconds (a change made outside the application) are still shown, and
+    computed again in a background thread, one per plan and process at a time."""
     if readable is None:
         readable = readable_units(user)
-    plans = (
-        Plan.objects.filter(unit__in=readable, year=year)
-        .select_related("unit__government", "unit__urusan")
-        .annotate(audit_version=audit_version())
-    )
+    plans = _plans().filter(unit__in=readable, year=year)
     if urusan == NO_URUSAN:
         plans = plans.filter(unit__urusan__isnull=True)
     elif urusan:
         plans = plans.filter(unit__urusan__code=urusan)
     plans = list(plans)
 
-    def inputs(plan):
-        return (plan.audit_version, plan.unit.government.rules, plan.unit.name, plan.year)
-
-    figures = {plan.id: ROOTS.get(plan.id, inputs(plan)) for plan in plans}
-    missing = [plan for plan in plans if figures[plan.id] is None]
+    figures: dict[int, RootFigures] = {}
+    missing, expired = [], []
+    for plan in plans:
+        kept, stale = ROOTS.lookup(plan.id, _inputs(plan))
+        if kept is None:
+            missing.append(plan)
+        else:
+            figures[plan.id] = kept
+            if stale:
+                expired.append(plan.id)
     if missing:
-        trees = plan_trees(missing)
-        with gc_paused():
-            for plan in missing:
-                rules = plan.unit.government.computation_rules()
-                root = compute_tree(trees[plan.id], rules=rules, name=plan.unit.name)
-                figures[plan.id] = RootFigures.of(root)
-                ROOTS.put(plan.id, inputs(plan), figures[plan.id])
-        del trees
+        figures.update(_compute(missing))
+    if expired:
+        ROOTS.refresh(expired, _refresh)
     states: dict[int, Counter] = defaultdict(Counter)
     for plan_id, state in MonthStatus.objects.filter(plan__in=plans).values_list(
         "plan_id", "state"

@@ -91,10 +91,12 @@ def unit_year(request, slug: str, year: int):
 
 LOWEST = 10
 PENDING_MARKER = "<!-- kinerja:pending -->"
-TTL = 120
+# after TTL seconds the plan's data are read again and compared (a change made outside the
+# application); see docs/decisions/0009-page-memos.md
+TTL = getattr(settings, "KINERJA_UNIT_PAGE_TTL", 120)
 # per plan: its trees (about 3,5 MB for a unit of 300 sub kegiatan) and the markup of each
 # position month and language asked for (about 0,8 MB each)
-UNIT_BODIES = Memo(size=getattr(settings, "KINERJA_UNIT_BODIES_KEPT", 64))
+UNIT_BODIES = Memo(size=getattr(settings, "KINERJA_UNIT_PAGES_KEPT", 64))
 
 
 @dataclass
