@@ -3,7 +3,8 @@
 Text that a spreadsheet would run as a formula is kept as text. In XLSX every text cell is
 typed as a string (control characters a workbook cannot hold become U+FFFD). In CSV a value
 starting with ``=``, ``+``, ``@``, a tab or a carriage return, or with ``-`` when it is not
-a number, gets a leading apostrophe."""
+a number, gets a leading apostrophe. The user column says "Sistem" (in the language of the
+request, like the page) for an entry written without a user."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from .labels import actor
 from .selectors import JAKARTA
 
 HEADERS = ("Waktu", "Pengguna", "Tindakan", "Objek", "Kolom", "Nilai lama", "Nilai baru", "Alasan")
@@ -28,7 +30,7 @@ def _local(at):
 
 def _texts(entry) -> tuple[str, ...]:
     return (
-        entry.username,
+        actor(entry),
         entry.action,
         entry.object_label,
         entry.field,

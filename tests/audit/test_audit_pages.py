@@ -418,3 +418,44 @@ def test_filter_form_keeps_dates_in_the_browser_format(login, trail):
     html = login("admin").get(biro_url("?dari=2020-04-02&sampai=2020-04-02")).content.decode()
     assert 'value="2020-04-02"' in html
     assert "Biro Pemerintahan April 2020" in html and "Evaluasi Kinerja" not in html
+
+
+def test_entries_written_without_a_user_show_the_system(login, unit):
+    """The automatic lock after the deadline (here from ``kinerja lock_overdue``) records no
+    user: the page and both exports name the system, not "—"; a deleted user keeps his
+    name."""
+    from django.core.management import call_command
+
+    from kinerja.plans.models import Plan
+    from kinerja.realisation import services
+    from kinerja.realisation.models import MonthStatus, RealisationDeadline
+
+    biro = unit("biro-pemerintahan")
+    plan = Plan.objects.get(unit=biro, year=2020)
+    status = services.month_status(plan, 3)
+    status.state = MonthStatus.State.VERIFIED
+    status.save()
+    RealisationDeadline.objects.create(
+        government=biro.government, days_after_month_end=10, auto_lock=True
+    )
+    call_command("lock_overdue", "--date", "2020-08-10", stdout=io.StringIO())
+    locked = AuditEntry.objects.get(action="workflow.autolock")
+    assert locked.user is None and locked.username == ""
+    add(biro, at=dt.datetime(2019, 1, 1, tzinfo=UTC), username="mantan-operator", label="Lama")
+
+    client = login("admin")
+    html = client.get(biro_url("?tindakan=workflow.autolock")).content.decode()
+    row = html.split("<tbody>", 1)[1].split("</tr>", 1)[0]
+    assert '<td class="system">Sistem</td>' in row and "—" not in row
+    html = client.get(biro_url("?cari=Lama")).content.decode()
+    assert "<td>mantan-operator</td>" in html and "Sistem" not in html.split("<tbody>", 1)[1]
+    history = client.get(reverse("audit-object", args=[locked.model, locked.object_id]))
+    assert '<td class="system">Sistem</td>' in history.content.decode()
+
+    rows = _csv(client.get(biro_url("?format=csv&tindakan=workflow.autolock")))
+    assert [r[1:3] for r in rows[1:]] == [["Sistem", "workflow.autolock"]]
+    response = client.get(biro_url("?format=xlsx&tindakan=workflow.autolock"))
+    ws = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert [r[1:3] for r in ws.iter_rows(min_row=2, values_only=True)] == [
+        ("Sistem", "workflow.autolock")
+    ]
