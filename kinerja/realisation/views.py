@@ -23,10 +23,10 @@ from kinerja.org.access import (
 )
 from kinerja.plans.models import Plan, PlanNode
 
-from . import deadlines, evidence, selectors, services
+from . import deadlines, evidence, gridrows, selectors, services
 from .models import Evidence, MonthStatus, RealisationDeadline, ReopenRequest
 
-FIELDS = ("keuangan", "fisik", "output", "narrative", "obstacles")
+FIELDS = gridrows.FIELDS
 
 
 def _plan(request, slug: str, year: int) -> Plan:
@@ -35,6 +35,29 @@ def _plan(request, slug: str, year: int) -> Plan:
     if plan is None:
         raise Http404("Rencana tidak ditemukan")
     return plan
+
+
+def _leaves(plan: Plan) -> list[gridrows.Leaf]:
+    """The plan's leaves in the order of the plan, with what the grid shows of them (one
+    query, no model instances: a province unit has some 300)."""
+    dppa = PlanNode.Budget.DPPA
+    return [
+        # the pagu in force, as PlanNode.pagu gives it
+        gridrows.Leaf(
+            nid,
+            code,
+            name,
+            parent_name or "",
+            pagu_dppa if budget == dppa and pagu_dppa is not None else pagu_dpa,
+        )
+        for nid, code, name, parent_name, pagu_dpa, pagu_dppa, budget in PlanNode.objects.filter(
+            plan=plan, children__isnull=True
+        )
+        .order_by("position", "code")
+        .values_list(
+            "id", "code", "name", "parent__name", "pagu_dpa", "pagu_dppa", "budget_in_force"
+        )
+    ]
 
 
 def _rows_from_post(post, leaf_ids) -> tuple[list[services.RowInput], dict]:
@@ -64,8 +87,9 @@ def months(request, slug: str, year: int):
             done = status is not None and status.state in selectors.DONE
             if not done and deadlines.is_past(plan.year, m, rule.days_after_month_end, today):
                 late = deadlines.days_late(plan.year, m, rule.days_after_month_end, today)
-        rows.append({"month": m, "name": MONTHS_ID[m - 1], "status": status, "due": due,
-                     "late": late})
+        rows.append(
+            {"month": m, "name": MONTHS_ID[m - 1], "status": status, "due": due, "late": late}
+        )
     roles = roles_on_unit(request.user, plan.unit)
     return render(
         request,
@@ -88,11 +112,7 @@ def grid(request, slug: str, year: int, month: int):
     roles = roles_on_unit(request.user, plan.unit)
     services.lock_overdue(today=timezone.localdate(), plans=[plan])
     status = services.month_status(plan, month)
-    leaves = list(
-        PlanNode.objects.filter(plan=plan, children__isnull=True)
-        .select_related("parent")
-        .order_by("position", "code")
-    )
+    leaves = _leaves(plan)
     values = services.current_values(plan, month)
     errors, conflict, typed = [], [], None
     if request.method == "POST":
@@ -163,22 +183,17 @@ def grid(request, slug: str, year: int, month: int):
         status = services.month_status(plan, month)
         values = services.current_values(plan, month)
     error_at = {(e.code, e.field): e.message for e in errors}
-    rows = []
-    for leaf in leaves:
-        stored = values.get(leaf.id, {})
-        shown = (typed or {}).get(leaf.id, stored)
-        rows.append(
-            {
-                "node": leaf,
-                "values": {f: shown.get(f, "") for f in FIELDS},
-                "stored": {f: stored.get(f, "") for f in FIELDS},
-                "errors": {f: error_at.get((leaf.code, f), "") for f in FIELDS},
-            }
-        )
-    files = services.evidence_of_month(plan, month)
-    for row in rows:
-        row["files"] = files.get(row["node"].id, [])
     editors = bool(roles & services.EDITORS)
+    can_edit = editors and status.editable
+    rows = gridrows.grid_rows(
+        leaves,
+        values | (typed or {}),  # what was typed, where it was; else what is stored
+        values,
+        error_at,
+        services.evidence_of_month(plan, month),
+        can_edit=can_edit,
+        accept=evidence.ACCEPT,
+    )
     reviewers = bool(roles & services.REVIEWERS)
     return render(
         request,
@@ -189,9 +204,9 @@ def grid(request, slug: str, year: int, month: int):
             "month": month,
             "month_name": MONTHS_ID[month - 1],
             "status": status,
-            "rows": rows,
+            "grid_rows": rows,
             "conflict": conflict,
-            "can_edit": editors and status.editable,
+            "can_edit": can_edit,
             "can_submit": editors and status.editable,
             "can_review": reviewers and status.state == MonthStatus.State.SUBMITTED,
             "can_lock": "admin" in roles and status.state == MonthStatus.State.VERIFIED,
@@ -201,7 +216,6 @@ def grid(request, slug: str, year: int, month: int):
             if "admin" in roles
             else [],
             "months": range(1, 13),
-            "accept": evidence.ACCEPT,
             "max_size": evidence.fmt_size(settings.EVIDENCE_MAX_BYTES),
         },
     )
@@ -343,8 +357,7 @@ def deadline(request):
             messages.success(request, f"Batas waktu realisasi {government.name} tersimpan.")
             return redirect("realisation-deadline")
     rules = {
-        r.government_id: r
-        for r in RealisationDeadline.objects.filter(government__in=governments)
+        r.government_id: r for r in RealisationDeadline.objects.filter(government__in=governments)
     }
     rows = [
         {
