@@ -8,7 +8,7 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -229,10 +229,36 @@ def _month(month: int) -> None:
         raise Http404("Bulan tidak ada")
 
 
+def _wants_json(request) -> bool:
+    """The grid's script (``static/realisation/evidence.js``) asks for JSON, so that the page
+    and the cells typed but not yet saved stay; a plain form post gets the redirect."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _evidence_answer(plan: Plan, month: int, node_ids, ok: bool, texts, status=200):
+    """For the script: whether it worked, the messages, and the new evidence list of each
+    touched leaf (the markup of the grid's ``<div class="files">``)."""
+    level = "success" if ok else "error"
+    files = services.evidence_of_month(plan, month) if ok else {}
+    return JsonResponse(
+        {
+            "ok": ok,
+            "messages": [{"level": level, "text": str(text)} for text in texts],
+            "files": {
+                str(node_id): gridrows.evidence_list(files.get(node_id, []), can_edit=True)
+                for node_id in sorted(set(node_ids))
+            },
+        },
+        status=status,
+    )
+
+
 @login_required
 @require_POST
 def evidence_upload(request, slug: str, year: int, month: int):
-    """Every file chosen on the grid, ``file-<leaf id>`` (several per leaf), all or none."""
+    """Every file chosen on the grid, ``file-<leaf id>`` (several per leaf), all or none.
+    Answers the grid's script in JSON (see ``_evidence_answer``), a plain post with a
+    redirect to the grid; the rules are the same."""
     _month(month)
     plan = _plan(request, slug, year)
     files = []
@@ -241,19 +267,27 @@ def evidence_upload(request, slug: str, year: int, month: int):
         if prefix != "file" or not node_id.isdigit():
             continue
         files.extend((int(node_id), f) for f in request.FILES.getlist(key))
+    as_json = _wants_json(request)
     try:
         items = services.evidence_add(user=request.user, plan=plan, month=month, files=files)
     except services.NotAllowed:
         raise Http404("Unit tidak ditemukan") from None
     except services.FileRefused as exc:
-        messages.error(request, "Tidak ada berkas yang disimpan.")
-        for text in exc.messages:
+        texts = ["Tidak ada berkas yang disimpan.", *exc.messages]
+        if as_json:
+            return _evidence_answer(plan, month, [], False, texts, status=400)
+        for text in texts:
             messages.error(request, text)
     except services.WorkflowError as exc:
+        if as_json:
+            return _evidence_answer(plan, month, [], False, [exc], status=409)
         messages.error(request, str(exc))
     else:
         names = ", ".join(f'"{item.name}"' for item in items)
-        messages.success(request, f"Bukti dukung tersimpan: {names}.")
+        text = f"Bukti dukung tersimpan: {names}."
+        if as_json:
+            return _evidence_answer(plan, month, [i.node_id for i in items], True, [text])
+        messages.success(request, text)
     return redirect("realisation-grid", slug=slug, year=year, month=month)
 
 
@@ -269,14 +303,20 @@ def evidence_delete(request, slug: str, year: int, month: int):
     )
     if item is None:
         raise Http404("Berkas tidak ditemukan")
+    as_json = _wants_json(request)
     try:
         services.evidence_delete(user=request.user, item=item)
     except services.NotAllowed:
         raise Http404("Berkas tidak ditemukan") from None
     except services.WorkflowError as exc:
+        if as_json:
+            return _evidence_answer(plan, month, [], False, [exc], status=409)
         messages.error(request, str(exc))
     else:
-        messages.success(request, f'Bukti dukung "{item.name}" dihapus.')
+        text = f'Bukti dukung "{item.name}" dihapus.'
+        if as_json:
+            return _evidence_answer(plan, month, [item.node_id], True, [text])
+        messages.success(request, text)
     return redirect("realisation-grid", slug=slug, year=year, month=month)
 
 
