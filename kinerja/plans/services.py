@@ -18,6 +18,7 @@ from kinerja.core.numbers import MONTHS_ID
 from kinerja.core.tree import level_name
 from kinerja.org.access import can_write_unit, roles_on_unit
 from kinerja.org.models import Membership, OrgUnit
+from kinerja.realisation.services import evidence_of_deleted_nodes
 
 from .models import (
     Indicator,
@@ -545,6 +546,8 @@ def node_delete(*, user, node: PlanNode) -> None:
                     {},
                     f"{_node_label(n)}: {ind.statement}",
                 )
+        # the realisation's evidence files: audited, and removed from disk after commit
+        evidence_of_deleted_nodes(user=user, plan=plan, node_ids=ids)
         node.delete()
 
 

@@ -531,7 +531,11 @@ def evidence_add(*, user, plan: Plan, month: int, files: list[tuple[int, object]
         try:
             for node, upload, name, kind in checked:
                 item = Evidence(
-                    uuid=uuid.uuid4(), node=node, month=month, name=name, kind=kind,
+                    uuid=uuid.uuid4(),
+                    node=node,
+                    month=month,
+                    name=name,
+                    kind=kind,
                     uploaded_by=user,
                 )
                 path = evidence_path(item)
@@ -599,6 +603,41 @@ def evidence_delete(*, user, item: Evidence) -> None:
         transaction.on_commit(lambda: path.unlink(missing_ok=True))
 
 
+def evidence_of_deleted_nodes(*, user, plan: Plan, node_ids: list[int]) -> int:
+    """For the plan editor deleting leaves (``kinerja.plans.services.node_delete``), inside
+    its transaction and before it deletes the nodes (their evidence rows go with them by
+    cascade): record each evidence file's deletion in the audit trail, and remove the
+    contents once the transaction has committed, not before (a rollback keeps the rows, so
+    it must keep the files). Returns the number of files."""
+    items = list(
+        Evidence.objects.filter(node_id__in=node_ids)
+        .select_related("node")
+        .order_by("node_id", "month", "uploaded_at", "id")
+    )
+    for item in items:
+        record(
+            user=user,
+            action="evidence.delete",
+            unit=plan.unit,
+            year=plan.year,
+            month=item.month,
+            obj=item,
+            object_label=_evidence_label(item.node, item.month, plan.year),
+            field="file",
+            old=f"{item.name} ({evidence.fmt_size(item.size)}, sha256 {item.sha256})",
+            reason=f"{item.node.code} {item.node.name} dihapus dari rencana.",
+        )
+    paths = [evidence_path(item) for item in items]
+
+    def remove() -> None:
+        for path in paths:
+            path.unlink(missing_ok=True)
+
+    if paths:
+        transaction.on_commit(remove)
+    return len(items)
+
+
 def evidence_of_month(plan: Plan, month: int) -> dict[int, list[Evidence]]:
     """The month's evidence per leaf id, oldest first (one query)."""
     out: dict[int, list[Evidence]] = {}
@@ -625,9 +664,7 @@ def deadline_set(
             f"ditemukan {days_after_month_end}."
         )
     with transaction.atomic():
-        item = (
-            RealisationDeadline.objects.select_for_update().filter(government=government).first()
-        )
+        item = RealisationDeadline.objects.select_for_update().filter(government=government).first()
         before = (
             {}
             if item is None
