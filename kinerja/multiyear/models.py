@@ -131,6 +131,77 @@ class EndTarget(models.Model):
         return f"{self.indicator}: {self.label or self.value}"
 
 
+class ProgramIndicator(models.Model):
+    """An indicator of a program or kegiatan in a medium-term plan (the Renstra of a unit),
+    with a target for each year of the period (``ProgramIndicatorTarget``) and optionally the
+    end target. Plan nodes and their indicators are per year, so the row is tied to the
+    year's plan indicator by a stable key, not by a foreign key: the node's level and code
+    (``code`` as written in ``nomenclature``, carried through the mapping table when a year's
+    plan uses another version) and the indicator's statement (case and blanks ignored; the
+    only indicator of the node with the same satuan when the statement differs). Copying a
+    plan into the next year keeps code (mapped) and statement, so the key still finds it.
+    The definition (satuan, polarity, value type) is the Renstra's, copied from the plan
+    indicator it was added from."""
+
+    class Level(models.TextChoices):
+        PROGRAM = "program", _("Program")
+        KEGIATAN = "kegiatan", _("Kegiatan")
+
+    document = models.ForeignKey(
+        MediumTermPlan, on_delete=models.CASCADE, related_name="program_indicators"
+    )
+    level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices)
+    code = models.CharField(_("kode"), max_length=40)
+    nomenclature = models.CharField(_("versi nomenklatur kode"), max_length=100, blank=True)
+    name = models.CharField(_("nama program/kegiatan"), max_length=400)
+    statement = models.CharField(_("indikator"), max_length=500)
+    satuan = models.CharField(_("satuan"), max_length=50, blank=True)
+    polarity = models.CharField(
+        _("arah"), max_length=6, choices=Indicator.Polarity.choices, default="higher"
+    )
+    value_type = models.CharField(
+        _("tipe nilai"), max_length=12, choices=Indicator.ValueType.choices, default="number"
+    )
+    cumulative = models.BooleanField(_("akumulatif"), default=False)
+    levels = models.JSONField(_("jenjang label"), default=list, blank=True)
+    qualitative_mode = models.CharField(max_length=6, default="levels")
+    end_value = models.DecimalField(_("target akhir"), null=True, blank=True, **QUANTITY)
+    end_low = models.DecimalField(_("batas bawah"), null=True, blank=True, **QUANTITY)
+    end_high = models.DecimalField(_("batas atas"), null=True, blank=True, **QUANTITY)
+    end_label = models.CharField(_("target akhir (label)"), max_length=100, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("indikator program/kegiatan Renstra")
+        verbose_name_plural = _("indikator program/kegiatan Renstra")
+        ordering = ["document", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.statement}"
+
+
+class ProgramIndicatorTarget(models.Model):
+    """The medium-term target of a program or kegiatan indicator for one year."""
+
+    line = models.ForeignKey(ProgramIndicator, on_delete=models.CASCADE, related_name="targets")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    value = models.DecimalField(_("target"), null=True, blank=True, **QUANTITY)
+    low = models.DecimalField(_("batas bawah"), null=True, blank=True, **QUANTITY)
+    high = models.DecimalField(_("batas atas"), null=True, blank=True, **QUANTITY)
+    label = models.CharField(_("target (label)"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("target Renstra indikator program/kegiatan")
+        verbose_name_plural = _("target Renstra indikator program/kegiatan")
+        ordering = ["line", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["line", "year"], name="uniq_program_indicator_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line} {self.year}: {self.label or self.value}"
+
+
 class SasaranProgram(models.Model):
     """A program (or kegiatan) of a year's plan that serves a sasaran strategis. The link is
     per year because nodes are; copying a plan into the next year copies its links."""

@@ -36,6 +36,7 @@ from kinerja.plans.models import (
     IndicatorTarget,
     PastResult,
     Plan,
+    PlanNode,
     Sasaran,
 )
 from kinerja.plans.selectors import compute_plan
@@ -43,7 +44,15 @@ from kinerja.plans.selectors import compute_plan
 from . import compute
 from .compute import CodeChange, Trend, Value
 from .ikm import ElementInput, SurveyComputed, compute_survey
-from .models import CodeMapping, EndTarget, IkmSurvey, MediumTermPlan, SasaranProgram
+from .models import (
+    CodeMapping,
+    EndTarget,
+    IkmSurvey,
+    MediumTermPlan,
+    ProgramIndicator,
+    ProgramIndicatorTarget,
+    SasaranProgram,
+)
 
 # --- units over the years ------------------------------------------------------------------
 
@@ -352,12 +361,42 @@ class MediumTermSasaran:
 
 
 @dataclass(frozen=True)
+class MediumTermProgramIndicator:
+    """A program or kegiatan indicator of the unit's Renstra (``ProgramIndicator``) as it
+    stands in a year: the yearly Renstra targets, the realisation of the year's plan
+    indicator it is tied to (by code and statement, see the model), the end target and the
+    progress. ``code`` and ``name`` are this year's when the year's plan has the node, else
+    the Renstra's. ``found``: ``(year, node code)`` of the years whose plan has it;
+    ``missing``: the years of the period up to ``year`` whose plan does not."""
+
+    id: int
+    document: MediumTermPlan
+    level: str
+    code: str
+    name: str
+    statement: str
+    satuan: str
+    polarity: str
+    value_type: str
+    cumulative: bool
+    spec: IndicatorSpec
+    targets: tuple[tuple[int, Target | None], ...]
+    realisations: tuple[tuple[int, Value], ...]
+    explicit_end: Target | None
+    progress: compute.Progress
+    found: tuple[tuple[int, str], ...]
+    missing: tuple[int, ...]
+    indicator_id: int | None  # this year's plan indicator, when found
+
+
+@dataclass(frozen=True)
 class MediumTermView:
     unit: OrgUnit
     year: int
     rules: Rules
     documents: tuple[MediumTermPlan, ...]
     sasaran: tuple[MediumTermSasaran, ...]
+    programs: tuple[MediumTermProgramIndicator, ...] = ()
 
 
 def _target(t) -> Target:
@@ -478,7 +517,205 @@ def medium_term_progress(unit: OrgUnit, year: int) -> MediumTermView:
             .order_by("period_start", "-kind", "title")
         ),
         sasaran=tuple(out),
+        programs=program_indicator_progress(unit, year, chain=chain, rules=rules),
     )
+
+
+def line_spec(line: ProgramIndicator) -> IndicatorSpec:
+    return IndicatorSpec(
+        polarity=line.polarity,
+        value_type=line.value_type,
+        cumulative=line.cumulative,
+        levels=tuple(line.levels or ()),
+        qualitative_mode=line.qualitative_mode,
+    )
+
+
+def line_end(line: ProgramIndicator) -> Target | None:
+    if line.end_value is None and line.end_low is None and not line.end_label:
+        return None
+    return Target(
+        value=line.end_value, low=line.end_low, high=line.end_high, label=line.end_label or None
+    )
+
+
+@dataclass(frozen=True)
+class _YearNode:
+    id: int
+    code: str
+    name: str
+    level: str
+    nomenclature: str
+
+
+class _Mappings:
+    """Mapping tables between versions, read once per pair."""
+
+    def __init__(self):
+        self._cache: dict[tuple[str, str], dict[str, CodeChange]] = {}
+
+    def get(self, old: str, new: str) -> dict[str, CodeChange]:
+        key = (version_key(old), version_key(new))
+        if key not in self._cache:
+            self._cache[key] = code_mapping(old, new)
+        return self._cache[key]
+
+
+def _find_node(code: str, version: str, level: str, nodes: list[_YearNode], maps: _Mappings):
+    """The node of a year's plan that carries ``code`` (written in ``version``): the same
+    code; else the code carried forward by the table from ``version`` to the plan's; else a
+    node whose code the table from the plan's version carries to ``code`` (a year before the
+    version changed)."""
+    same_level = [n for n in nodes if n.level == level]
+    if not same_level:
+        return None
+    for n in same_level:
+        if n.code == code:
+            return n
+    plan_version = same_level[0].nomenclature
+    forward = maps.get(version, plan_version)
+    if forward:
+        new, _name, _rule = compute.remap_code(code, forward)
+        hit = next((n for n in same_level if n.code == new), None)
+        if hit is not None:
+            return hit
+    backward = maps.get(plan_version, version)
+    if backward:
+        hits = [n for n in same_level if compute.remap_code(n.code, backward)[0] == code]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def resolve_program_indicators(
+    lines: list[ProgramIndicator], chain: list[OrgUnit], years: set[int]
+) -> dict[int, dict[int, tuple[_YearNode, Indicator | None]]]:
+    """``{line id: {year: (node, plan indicator or None)}}`` for the years whose plan (of the
+    unit or its nearest predecessor) has the line's node. Each year is searched from the
+    node found the year before (its code and version), so a chain of code changes over
+    several versions is followed as ``copy_year`` carried it."""
+    if not lines or not years:
+        return {}
+    order = {u.id: i for i, u in enumerate(chain)}
+    plans: dict[int, Plan] = {}
+    for p in Plan.objects.filter(unit__in=chain, year__in=years):
+        if p.year not in plans or order[p.unit_id] < order[plans[p.year].unit_id]:
+            plans[p.year] = p
+    nodes_by_year: dict[int, list[_YearNode]] = defaultdict(list)
+    plan_year = {p.id: y for y, p in plans.items()}
+    for nid, plan_id, code, name, level in PlanNode.objects.filter(
+        plan__in=list(plans.values()), level__in=["program", "kegiatan"]
+    ).values_list("id", "plan_id", "code", "name", "level"):
+        y = plan_year[plan_id]
+        nodes_by_year[y].append(_YearNode(nid, code, name, level, plans[y].nomenclature))
+    node_ids = [n.id for ns in nodes_by_year.values() for n in ns]
+    indicators: dict[int, list[Indicator]] = defaultdict(list)
+    for ind in Indicator.objects.filter(node_id__in=node_ids).order_by("position", "id"):
+        indicators[ind.node_id].append(ind)
+    maps = _Mappings()
+    out: dict[int, dict[int, tuple[_YearNode, Indicator | None]]] = {}
+    for line in lines:
+        found: dict[int, tuple[_YearNode, Indicator | None]] = {}
+        code, version = line.code, line.nomenclature
+        for y in sorted(years):
+            if y not in plans:
+                continue
+            node = _find_node(
+                code, version or plans[y].nomenclature, line.level, nodes_by_year[y], maps
+            )
+            if node is None:
+                continue
+            code, version = node.code, node.nomenclature
+            candidates = indicators.get(node.id, [])
+            pairs = compute.match_indicators(
+                [(line.id, line.statement, line.satuan)],
+                [(i.id, i.statement, i.satuan) for i in candidates],
+            )
+            hit = pairs.get(line.id)
+            ind = next((i for i in candidates if hit and i.id == hit[0]), None)
+            found[y] = (node, ind)
+        out[line.id] = found
+    return out
+
+
+def program_indicator_progress(
+    unit: OrgUnit, year: int, *, chain: list[OrgUnit] | None = None, rules: Rules | None = None
+) -> tuple[MediumTermProgramIndicator, ...]:
+    """The program and kegiatan indicators of the Renstra of the unit (and its predecessors)
+    covering ``year``, each with its yearly targets, realisations, end target and progress
+    (this year against this year's target, realisation to date against the end target)."""
+    chain = chain or lineage(unit)
+    rules = rules or unit.government.computation_rules()
+    lines = list(
+        ProgramIndicator.objects.filter(
+            document__unit__in=chain,
+            document__period_start__lte=year,
+            document__period_end__gte=year,
+        )
+        .select_related("document")
+        .order_by("document__period_start", "document_id", "position", "id")
+    )
+    if not lines:
+        return ()
+    years = {
+        y for line in lines for y in range(line.document.period_start, line.document.period_end + 1)
+    }
+    resolved = resolve_program_indicators(lines, chain, years)
+    targets: dict[int, dict[int, Target]] = defaultdict(dict)
+    for t in ProgramIndicatorTarget.objects.filter(line__in=lines):
+        targets[t.line_id][t.year] = _target(t)
+    plan_indicators = [
+        ind for found in resolved.values() for _n, ind in found.values() if ind is not None
+    ]
+    reals = annual_realisations(plan_indicators)
+    out = []
+    for line in lines:
+        doc = line.document
+        span = range(doc.period_start, doc.period_end + 1)
+        found = resolved.get(line.id, {})
+        yearly = {
+            y: reals.get(ind.id, {}).get(y) for y, (_node, ind) in found.items() if ind is not None
+        }
+        spec = line_spec(line)
+        end = line_end(line)
+        progress = compute.medium_term_progress(
+            spec,
+            year=year,
+            period_start=doc.period_start,
+            period_end=doc.period_end,
+            yearly_targets=targets[line.id],
+            yearly_realisations=yearly,
+            explicit_end=end,
+            rules=rules,
+        )
+        now = found.get(year)
+        out.append(
+            MediumTermProgramIndicator(
+                id=line.id,
+                document=doc,
+                level=line.level,
+                code=now[0].code if now else line.code,
+                name=now[0].name if now else line.name,
+                statement=line.statement,
+                satuan=line.satuan,
+                polarity=line.polarity,
+                value_type=line.value_type,
+                cumulative=line.cumulative,
+                spec=spec,
+                targets=tuple((y, targets[line.id].get(y)) for y in span),
+                realisations=tuple((y, yearly.get(y)) for y in span),
+                explicit_end=end,
+                progress=progress,
+                found=tuple(
+                    (y, node.code) for y, (node, ind) in sorted(found.items()) if ind is not None
+                ),
+                missing=tuple(
+                    y for y in span if y <= year and (y not in found or found[y][1] is None)
+                ),
+                indicator_id=now[1].id if now and now[1] is not None else None,
+            )
+        )
+    return tuple(out)
 
 
 # --- IKM -----------------------------------------------------------------------------------

@@ -51,6 +51,8 @@ from .models import (
     IkmElement,
     IkmSurvey,
     MediumTermPlan,
+    ProgramIndicator,
+    ProgramIndicatorTarget,
     SasaranPlacement,
     SasaranProgram,
     Tujuan,
@@ -60,6 +62,7 @@ from .selectors import (
     code_mapping,
     lineage,
     plan_of_lineage,
+    resolve_program_indicators,
     survey_result,
     unit_in_year,
 )
@@ -314,6 +317,30 @@ def _q4(value: Decimal | None) -> Decimal | None:
     return None if value is None else round_half_up(value, 4)
 
 
+def _read_targets(
+    targets: dict[int, str], end: str | None, start: int, stop: int, value_type: str
+) -> tuple[dict[int, Target | None], Target | None]:
+    """Every typed yearly target (inside ``start``..``stop``) and the end target read, or
+    ``InvalidInput`` naming each unreadable one."""
+    errors, read = [], {}
+    for year, text in sorted(targets.items()):
+        if not start <= year <= stop:
+            errors.append(FieldError(f"tahun {year}", text, f"di luar periode {start}–{stop}"))
+            continue
+        target, error = _read_target(text, value_type, f"tahun {year}")
+        if error:
+            errors.append(error)
+        read[year] = target
+    end_target = None
+    if end is not None:
+        end_target, error = _read_target(end, value_type, "target akhir periode")
+        if error:
+            errors.append(error)
+    if errors:
+        raise InvalidInput(errors)
+    return read, end_target
+
+
 def medium_term_targets_save(
     *,
     user,
@@ -329,28 +356,9 @@ def medium_term_targets_save(
     if sasaran is None:
         raise Refused("target jangka menengah diisi pada indikator sasaran")
     _check_sasaran(user, sasaran, unit)
-    errors, read = [], {}
-    for year, text in sorted(targets.items()):
-        if not sasaran.period_start <= year <= sasaran.period_end:
-            errors.append(
-                FieldError(
-                    f"tahun {year}",
-                    text,
-                    f"di luar periode {sasaran.period_start}–{sasaran.period_end}",
-                )
-            )
-            continue
-        target, error = _read_target(text, indicator.value_type, f"tahun {year}")
-        if error:
-            errors.append(error)
-        read[year] = target
-    end_target = None
-    if end is not None:
-        end_target, error = _read_target(end, indicator.value_type, "target akhir periode")
-        if error:
-            errors.append(error)
-    if errors:
-        raise InvalidInput(errors)
+    read, end_target = _read_targets(
+        targets, end, sasaran.period_start, sasaran.period_end, indicator.value_type
+    )
     changes = 0
     with transaction.atomic():
         stored = {
@@ -472,6 +480,160 @@ def program_link_save(*, user, sasaran: Sasaran, node: PlanNode, unit: OrgUnit, 
                 object_label=label,
                 old=f"{node.code} {node.name}",
             )
+
+
+# --- program and kegiatan indicators of a Renstra ------------------------------------------
+
+
+def _check_line(user, line: ProgramIndicator, unit: OrgUnit) -> None:
+    _check_document(user, line.document, unit)
+
+
+def program_indicator_add(
+    *, user, unit: OrgUnit, document: MediumTermPlan, indicator: Indicator
+) -> ProgramIndicator:
+    """Put an indicator of a program or kegiatan of a year's plan into a Renstra of the unit,
+    so that it gets a target for each year of the period and an end target. The Renstra row
+    keeps the node's level, code (in the plan's nomenclature version) and name and the
+    indicator's definition; the plans of other years are tied to it by code and statement
+    (see ``models.ProgramIndicator``)."""
+    _check_document(user, document, unit)
+    if document.kind != MediumTermPlan.Kind.RENSTRA:
+        raise Refused("indikator program dan kegiatan dicatat pada Renstra unit")
+    node = indicator.node
+    if node is None or node.level not in (PlanNode.Level.PROGRAM, PlanNode.Level.KEGIATAN):
+        raise Refused("hanya indikator program atau kegiatan yang diberi target Renstra")
+    chain = lineage(unit)
+    if node.plan.unit_id not in {u.id for u in chain}:
+        raise NotAllowed(unit.slug)
+    year = node.plan.year
+    if not document.covers(year):
+        raise Refused(
+            f"tahun {year} di luar periode {document.period_start}–{document.period_end}"
+            f" {document.title}"
+        )
+    existing = list(ProgramIndicator.objects.filter(document=document))
+    resolved = resolve_program_indicators(existing, chain, {year})
+    for line in existing:
+        hit = resolved.get(line.id, {}).get(year)
+        if hit is not None and hit[1] is not None and hit[1].id == indicator.id:
+            raise Refused(f"indikator “{indicator.statement}” sudah ada di {document.title}")
+    with transaction.atomic():
+        line = ProgramIndicator.objects.create(
+            document=document,
+            level=node.level,
+            code=node.code,
+            nomenclature=node.plan.nomenclature,
+            name=node.name,
+            statement=indicator.statement,
+            satuan=indicator.satuan,
+            polarity=indicator.polarity,
+            value_type=indicator.value_type,
+            cumulative=indicator.cumulative,
+            levels=list(indicator.levels or []),
+            qualitative_mode=indicator.qualitative_mode,
+            position=len(existing),
+        )
+        record(
+            user=user,
+            action="multiyear.program_indicator_create",
+            unit=unit,
+            year=year,
+            obj=line,
+            new=f"{node.code} {node.name}: {indicator.statement}",
+        )
+    return line
+
+
+def program_indicator_remove(*, user, unit: OrgUnit, line: ProgramIndicator) -> None:
+    """Take a program or kegiatan indicator (and its targets) out of the Renstra."""
+    _check_line(user, line, unit)
+    with transaction.atomic():
+        label, pk = str(line), line.pk
+        targets = "; ".join(
+            f"{t.year}: {t.label or t.value}" for t in line.targets.order_by("year")
+        )
+        line.delete()
+        record(
+            user=user,
+            action="multiyear.program_indicator_delete",
+            unit=unit,
+            model="multiyear.ProgramIndicator",
+            object_id=str(pk),
+            object_label=label,
+            old=f"{label} ({targets})" if targets else label,
+        )
+
+
+def program_indicator_targets_save(
+    *,
+    user,
+    line: ProgramIndicator,
+    unit: OrgUnit,
+    targets: dict[int, str],
+    end: str | None = None,
+) -> int:
+    """Store the Renstra targets (``{year: text}``; blank removes) and the end target (None
+    leaves it, blank removes: it is then derived) of a program or kegiatan indicator, as
+    ``medium_term_targets_save`` does for a sasaran indicator. Returns the number of
+    changes."""
+    _check_line(user, line, unit)
+    doc = line.document
+    read, end_target = _read_targets(
+        targets, end, doc.period_start, doc.period_end, line.value_type
+    )
+    changes = 0
+    with transaction.atomic():
+        stored = {t.year: t for t in ProgramIndicatorTarget.objects.filter(line=line)}
+        for year, target in read.items():
+            row = stored.get(year)
+            before = {k: getattr(row, k) for k in ("value", "low", "high", "label")} if row else {}
+            after = _fields(target) if target is not None else {}
+            obj = row
+            if target is None:
+                if row is None:
+                    continue
+                row.delete()
+                obj = line
+            elif row is None:
+                obj = ProgramIndicatorTarget.objects.create(line=line, year=year, **after)
+            else:
+                for k, v in after.items():
+                    setattr(row, k, v)
+                row.save()
+            entries = record_changes(
+                user=user,
+                action="multiyear.program_indicator_target",
+                obj=obj,
+                before=before,
+                after=after,
+                unit=unit,
+                year=year,
+                object_label=f"{line.code} {line.statement} ({year})",
+            )
+            changes += 1 if entries else 0
+        if end is not None:
+            before = {
+                "value": line.end_value,
+                "low": line.end_low,
+                "high": line.end_high,
+                "label": line.end_label,
+            }
+            after = _fields(end_target)
+            line.end_value, line.end_low = after["value"], after["low"]
+            line.end_high, line.end_label = after["high"], after["label"]
+            line.save(update_fields=["end_value", "end_low", "end_high", "end_label"])
+            entries = record_changes(
+                user=user,
+                action="multiyear.program_indicator_end_target",
+                obj=line,
+                before=before,
+                after=after,
+                unit=unit,
+                object_label=f"{line.code} {line.statement} (target akhir periode)",
+            )
+            changes += 1 if entries else 0
+    return changes
 
 
 # --- copying a year's plan into a later year -----------------------------------------------

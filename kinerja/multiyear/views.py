@@ -19,7 +19,7 @@ from kinerja.plans.models import Indicator, Plan, PlanNode, Sasaran
 from kinerja.plans.services import may_edit_plan
 
 from . import ikm, services
-from .models import IkmSurvey, MediumTermPlan, SasaranProgram, Tujuan
+from .models import IkmSurvey, MediumTermPlan, ProgramIndicator, SasaranProgram, Tujuan
 from .selectors import (
     ikm_indicators,
     ikm_surveys,
@@ -92,6 +92,16 @@ def medium_term(request, slug: str, year: int):
     linked = set(
         SasaranProgram.objects.filter(node__in=programs).values_list("sasaran_id", "node_id")
     )
+    chain_ids = {u.id for u in lineage(unit)}
+    renstra = [d for d in view.documents if d.kind == "renstra" and d.unit_id in chain_ids]
+    tracked = {p.indicator_id for p in view.programs if p.indicator_id}
+    candidates = [
+        i
+        for i in Indicator.objects.filter(node__in=programs)
+        .select_related("node")
+        .order_by("node__position", "node__code", "position", "id")
+        if i.id not in tracked
+    ]
     return render(
         request,
         "multiyear/medium_term.html",
@@ -102,6 +112,8 @@ def medium_term(request, slug: str, year: int):
             "linked": linked,
             "tujuan": Tujuan.objects.filter(plan__in=view.documents),
             "rpjmd": [d for d in view.documents if d.kind == "rpjmd"],
+            "renstra": renstra,
+            "candidates": candidates,
         },
     )
 
@@ -156,6 +168,8 @@ def _medium_term_post(request, unit: OrgUnit, year: int) -> str:
             tujuan=Tujuan.objects.filter(plan=document, pk=post.get("tujuan") or None).first(),
         )
         return _("Sasaran tersimpan.")
+    if action in ("program_indicator", "program_targets", "program_remove"):
+        return _program_indicator_post(post, user, unit, year, chain)
     sasaran = Sasaran.objects.filter(unit__in=chain, pk=post.get("sasaran") or None).first()
     if sasaran is None:
         raise Http404("Sasaran tidak ditemukan")
@@ -198,6 +212,47 @@ def _medium_term_post(request, unit: OrgUnit, year: int) -> str:
         )
         return _("Tautan program tersimpan.")
     raise Http404("Tindakan tidak dikenal")
+
+
+def _program_indicator_post(post, user, unit: OrgUnit, year: int, chain) -> str:
+    """The Renstra targets of program and kegiatan indicators: add one from this year's
+    plan, save its yearly and end targets, or take it out."""
+    action = post.get("action")
+    if action == "program_indicator":
+        document = MediumTermPlan.objects.filter(
+            unit__in=chain, kind="renstra", pk=post.get("document") or None
+        ).first()
+        indicator = (
+            Indicator.objects.filter(
+                node__plan__unit__in=chain, node__plan__year=year, pk=post.get("indicator") or None
+            )
+            .select_related("node__plan")
+            .first()
+        )
+        if document is None or indicator is None:
+            raise services.Refused(_("Pilih dokumen Renstra dan indikatornya."))
+        services.program_indicator_add(user=user, unit=unit, document=document, indicator=indicator)
+        return _("Indikator program/kegiatan ditambahkan ke Renstra.")
+    line = (
+        ProgramIndicator.objects.filter(document__unit__in=chain, pk=post.get("line") or None)
+        .select_related("document")
+        .first()
+    )
+    if line is None:
+        raise Http404("Indikator tidak ditemukan")
+    if action == "program_remove":
+        services.program_indicator_remove(user=user, unit=unit, line=line)
+        return _("Indikator program/kegiatan dikeluarkan dari Renstra.")
+    doc = line.document
+    targets = {
+        y: post.get(f"t{y}", "")
+        for y in range(doc.period_start, doc.period_end + 1)
+        if f"t{y}" in post
+    }
+    changes = services.program_indicator_targets_save(
+        user=user, line=line, unit=unit, targets=targets, end=post.get("end")
+    )
+    return _("Target tersimpan: %(n)s perubahan.") % {"n": changes}
 
 
 # --- copying a plan into a later year ------------------------------------------------------
