@@ -8,7 +8,8 @@ Included:
     B 76,61–88,30 Baik, C 65,00–76,60 Kurang Baik, D 25,00–64,99 Tidak Baik;
   - KepMenPAN 25/M.PAN/2/2004: fourteen unsur, each weighted 1/14 (printed 0,071); the mutu is
     decided on the 1–4 value: A 3,26–4,00, B 2,51–3,25, C 1,76–2,50, D 1,00–1,75 (so an IKM of
-    3,30 is A under 2004 and B under 2017);
+    3,30 is A under 2004 and B under 2017); the names of its unsur and the labels of its mutu
+    are not in our sources (see the comment at the table);
 - ``element_mean``: the NRR (nilai rata-rata) of one unsur from the counts of answers 1–4:
   Σ(answer × count) ÷ number of answers;
 - ``survey_index``: IKM (1–4) = Σ NRR × 1/n, i.e. the mean of the NRR, computed with the exact
@@ -95,6 +96,13 @@ GUIDELINES: dict[str, Guideline] = {
         ),
         weight_text="0,111",
     ),
+    # KepMenPAN 25/M.PAN/2/2004. What our domain sources (shared/brief/domain-sources.md §6.3)
+    # give for it: fourteen unsur, the weight 0,071 and the table on the 1–4 value
+    # (D 1,00–1,75; C 1,76–2,50; B 2,51–3,25; A 3,26–4,00). They do NOT give the names of the
+    # fourteen unsur nor the kinerja labels of its mutu: the names below are the list used by
+    # several public SKM applications (practice, the same fourteen in the same order), and
+    # the labels are those of 14/2017; neither was checked against the decree's own text.
+    # They are only shown beside the figures: the index does not depend on them.
     "kepmenpan_25_2004": Guideline(
         key="kepmenpan_25_2004",
         name="KepMenPAN 25/M.PAN/2/2004",

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from kinerja.core.numbers import ARITHMETIC
+from kinerja.core.numbers import ARITHMETIC, round_half_up
 from kinerja.multiyear.ikm import (
     GUIDELINES,
     ElementInput,
@@ -105,6 +105,87 @@ def test_band_tables_as_printed():
     ]
     assert len(GUIDELINES[G2017].elements) == 9
     assert len(GUIDELINES[G2004].elements) == 14
+
+
+def test_the_nine_unsur_of_14_2017_as_the_sources_name_them():
+    """domain-sources §6.1: U1–U9 in this order (the names an entry form shows)."""
+    assert GUIDELINES[G2017].elements == (
+        "Persyaratan",
+        "Sistem, Mekanisme, dan Prosedur",
+        "Waktu Penyelesaian",
+        "Biaya/Tarif",
+        "Produk Spesifikasi Jenis Pelayanan",
+        "Kompetensi Pelaksana",
+        "Perilaku Pelaksana",
+        "Penanganan Pengaduan, Saran dan Masukan",
+        "Sarana dan Prasarana",
+    )
+    assert GUIDELINES[G2017].weight_text == "0,111"
+    assert GUIDELINES[G2004].weight_text == "0,071"
+    assert len(set(GUIDELINES[G2004].elements)) == 14
+
+
+# The 14/2017 table as the sources print it, both columns: NI (1–4) and NIK (25–100).
+# The class is decided on the NIK; each NI bound of the table lands in its own class.
+TABLE_2017 = [
+    # (NI, NIK = NI × 25 as shown, mutu)
+    ("1.00", "25.00", "D"),
+    ("2.5996", "64.99", "D"),
+    ("2.60", "65.00", "C"),
+    ("3.064", "76.60", "C"),
+    ("3.0644", "76.61", "B"),
+    ("3.532", "88.30", "B"),
+    ("3.5324", "88.31", "A"),
+    ("4.00", "100.00", "A"),
+]
+
+
+@pytest.mark.parametrize(("ni", "nik", "mutu"), TABLE_2017)
+def test_2017_table_both_columns(ni, nik, mutu):
+    assert round_half_up(converted(D(ni)), 2) == D(nik)
+    assert grade(D(ni), G2017).mutu == mutu
+
+
+@pytest.mark.parametrize(
+    ("nik", "mutu"),
+    [
+        ("88.31", "A"),
+        ("88.30", "B"),
+        ("76.61", "B"),
+        ("76.60", "C"),
+        ("65.00", "C"),
+        ("64.99", "D"),
+        ("88.305", "A"),  # shown 88,31
+        ("88.3049", "B"),  # shown 88,30
+    ],
+)
+def test_2017_boundaries_given_on_the_25_100_scale(nik, mutu):
+    """A value known on the 25–100 scale (÷ 25 back to the index) is classed as printed."""
+    index = ARITHMETIC.divide(D(nik), D(25))
+    assert grade(index, G2017).mutu == mutu
+
+
+# 2004: the table is on the 1–4 value; × 25 is shown beside it but does not decide.
+TABLE_2004 = [
+    # (NI, NI × 25, mutu)
+    ("1.00", "25.00", "D"),
+    ("1.75", "43.75", "D"),
+    ("1.76", "44.00", "C"),
+    ("2.50", "62.50", "C"),
+    ("2.51", "62.75", "B"),
+    ("3.25", "81.25", "B"),
+    ("3.26", "81.50", "A"),
+    ("4.00", "100.00", "A"),
+]
+
+
+@pytest.mark.parametrize(("ni", "nik", "mutu"), TABLE_2004)
+def test_2004_table_and_its_conversion(ni, nik, mutu):
+    assert round_half_up(converted(D(ni)), 2) == D(nik)
+    g = grade(D(ni), G2004)
+    assert (g.mutu, g.scale, g.compared) == (mutu, "index", D(ni))
+    result = compute_survey(G2004, mode="index", index=D(ni))
+    assert f"mutu {mutu} " in result.explanation and "dari nilai IKM" in result.explanation
 
 
 ELEMENT_CASES = [
