@@ -222,3 +222,28 @@ def test_unrelated_operator_sees_nothing_in_the_browser(server, browser):
     response = page.goto(server + "unit/biro-pemerintahan/2020/")
     assert response.status == 404
     ctx.close()
+
+
+def test_evidence_upload_keeps_the_cells_typed_but_not_saved(server, browser, tmp_path):
+    pdf = tmp_path / "kuitansi mei.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    _login(page, server, "operator")
+    url = server + "unit/biro-pemerintahan/2020/realisasi/5/"
+    page.goto(url)
+    row = page.locator("table.grid tbody tr").first
+    cell = row.locator("input[name^=n][name$=-keuangan]")
+    cell.fill("Rp2.500.000,-")  # typed, not saved
+    row.locator("details.upload summary").click()
+    row.locator("input[type=file]").set_input_files(str(pdf))
+    row.locator("details.upload button").click()
+    row.locator(".files a", has_text="kuitansi mei.pdf").wait_for()
+    assert "Bukti dukung tersimpan" in row.locator(".evidence-msg").inner_text()
+    assert page.url == url and cell.input_value() == "Rp2.500.000,-"
+    _shot(page, "bukti-tanpa-pindah-halaman")
+    row.locator(".files button", has_text="hapus").click()
+    row.locator(".files a").wait_for(state="detached")
+    assert "dihapus" in row.locator(".evidence-msg").inner_text()
+    assert cell.input_value() == "Rp2.500.000,-"
+    context.close()
