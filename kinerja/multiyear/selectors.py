@@ -323,6 +323,54 @@ def _compare_indicators(node, prev_node, year: int) -> tuple[IndicatorComparison
     return tuple(out)
 
 
+def target_warning(indicator: Indicator) -> str | None:
+    """The warning of Tabel 8.2 for one indicator of a year's plan, for the plan editor: its
+    annual target asks less than what the same indicator realised the year before (node
+    paired by code, carried through the mapping table, then by name; indicator by statement
+    or as the only one with the same satuan, as ``year_comparison`` pairs them). None when
+    there is no target, no previous year or nothing to warn about. A few queries."""
+    if indicator.node_id is None:
+        return None
+    node = indicator.node
+    plan = node.plan
+    year = plan.year
+    target_row = IndicatorTarget.objects.filter(
+        indicator=indicator, source="annual", year=year, period_kind="year", period_index=0
+    ).first()
+    if target_row is None:
+        return None
+    previous_plan = plan_of_lineage(plan.unit, year - 1)
+    if previous_plan is None:
+        return None
+    mapping = code_mapping(previous_plan.nomenclature, plan.nomenclature)
+    previous_nodes = list(
+        PlanNode.objects.filter(plan=previous_plan).values_list("id", "code", "name", "level")
+    )
+    matches = compute.match_nodes(
+        [(node.code, node.name, node.level)],
+        [(code, name, level) for _id, code, name, level in previous_nodes],
+        mapping,
+    )
+    if node.code not in matches:
+        return None
+    previous_code = matches[node.code][0]
+    previous_id = next(i for i, code, _n, _l in previous_nodes if code == previous_code)
+    siblings = list(Indicator.objects.filter(node_id=indicator.node_id).order_by("position", "id"))
+    previous = list(Indicator.objects.filter(node_id=previous_id).order_by("position", "id"))
+    pairs = compute.match_indicators(
+        [(i.id, i.statement, i.satuan) for i in siblings],
+        [(i.id, i.statement, i.satuan) for i in previous],
+    )
+    hit = pairs.get(indicator.id)
+    if hit is None:
+        return None
+    before = next(i for i in previous if i.id == hit[0])
+    realised = annual_realisations([before]).get(before.id, {}).get(year - 1)
+    return compute.target_below_previous(
+        _spec(indicator), _target(target_row), realised, year=year, previous_year=year - 1
+    )
+
+
 # --- Tabel 8.3: the medium-term plan -------------------------------------------------------
 
 

@@ -365,6 +365,19 @@ def _back(plan, indicator=None, node=None, sasaran=None) -> str:
     return reverse("plan-node-edit", args=[plan.unit.slug, plan.year, node_id])
 
 
+def _below_last_year(indicator) -> str | None:
+    # the years compared (Tabel 8.2) live in the multi-year area
+    from kinerja.multiyear.selectors import target_warning
+
+    return target_warning(indicator) if indicator is not None else None
+
+
+def _warn_below_last_year(request, indicator) -> None:
+    warning = _below_last_year(indicator)
+    if warning:
+        messages.warning(request, _("Perhatian: %(warning)s.") % {"warning": warning})
+
+
 def _indicator_page(request, plan, form, *, indicator, node, sasaran):
     owner = node or sasaran or indicator.node or indicator.sasaran
     return render(
@@ -378,6 +391,7 @@ def _indicator_page(request, plan, form, *, indicator, node, sasaran):
             "owner": owner,
             "on_sasaran": isinstance(owner, Sasaran),
             "back": _back(plan, indicator, node, sasaran),
+            "target_warning": _below_last_year(indicator),
         },
     )
 
@@ -397,7 +411,7 @@ def indicator_new(request, slug: str, year: int):
     if request.method == "POST" and form.is_valid():
         data, target = _indicator_data(form)
         try:
-            services.indicator_create(
+            created = services.indicator_create(
                 user=request.user,
                 plan=plan,
                 node=node,
@@ -411,6 +425,7 @@ def indicator_new(request, slug: str, year: int):
             messages.success(
                 request, _("Indikator ditambahkan: %(name)s.") % {"name": data.statement.strip()}
             )
+            _warn_below_last_year(request, created)
             return redirect(_back(plan, node=node, sasaran=sasaran))
     return _indicator_page(request, plan, form, indicator=None, node=node, sasaran=sasaran)
 
@@ -433,6 +448,7 @@ def indicator_edit(request, slug: str, year: int, indicator_id: int):
             messages.success(
                 request, _("Indikator tersimpan: %(name)s.") % {"name": data.statement.strip()}
             )
+            _warn_below_last_year(request, indicator)
             return redirect(_back(plan, indicator))
     return _indicator_page(request, plan, form, indicator=indicator, node=None, sasaran=None)
 
