@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kinerja.core.numbers import MONTHS_ID, fmt_number, fmt_percent, fmt_rupiah
+from kinerja.core.numbers import MONTHS_ID, fmt_date, fmt_number, fmt_percent, fmt_rupiah
 from kinerja.core.periods import Period
 
 from .common import (
@@ -20,7 +20,6 @@ from .common import (
     kegiatan_label,
     money_cell,
     program_label,
-    sasaran_achievement,
     scurve_chart,
     split_sections,
     stored_text,
@@ -28,7 +27,7 @@ from .common import (
     tree_rows,
     unit_document,
 )
-from .context import ReportContext
+from .context import AgreementInfo, ReportContext, target_value
 from .document import (
     Cell,
     Chart,
@@ -387,7 +386,18 @@ def bab_3(ctx: ReportContext) -> list:
 # --- BAB VIII ------------------------------------------------------------------------
 
 
+def agreement_notes(a: AgreementInfo) -> tuple[str, ...]:
+    """Which version of the agreement is printed, when it is a PK perubahan."""
+    if a.version == 1:
+        return ()
+    signed = f" tanggal {fmt_date(a.signed_on)}" if a.signed_on else ""
+    reason = f"; alasan perubahan: {a.reason}" if a.reason else ""
+    return (f"{a.kind} (versi {a.version}){signed}{reason}.",)
+
+
 def agreement_tables(ctx: ReportContext) -> list:
+    """The Perjanjian Kinerja of every eselon, each in the version in force on the report's
+    date (``ReportContext.agreements_on``)."""
     blocks: list = []
     for i, a in enumerate(ctx.agreements, start=1):
         columns = (
@@ -417,7 +427,13 @@ def agreement_tables(ctx: ReportContext) -> list:
             )
         blocks.append(
             Table(
-                f"PK{i}", a.title, columns, tuple(rows), numbered_header=True, sheet_name=f"PK {i}"
+                f"PK{i}",
+                a.title,
+                columns,
+                tuple(rows),
+                numbered_header=True,
+                notes=agreement_notes(a),
+                sheet_name=f"PK {i}",
             )
         )
     if not blocks:
@@ -490,58 +506,86 @@ def table_8_1(ctx: ReportContext) -> Table:
     )
 
 
-def _previous(ctx: ReportContext, node) -> Decimal | None:
-    if ctx.previous_root is not None:
-        match = ctx.previous_root.find_name(node.name)
-        if match is not None:
-            return match.achievement.value
-    for name, value in ctx.previous_year.items():
-        if name == node.name or name.split(":")[0].strip() == node.name:
-            return value
-    return None
+def _comparison_source(ctx: ReportContext) -> str:
+    """Where last year's figures of Tabel 8.2 come from, in a sentence."""
+    c = ctx.comparison
+    before = ctx.year - 1
+    if c is None or c.source == "none":
+        return f"Belum ada rencana atau capaian tahun {before} yang tersimpan di Kinerja."
+    name = c.previous_unit.name if c.previous_unit is not None else ctx.unit_name
+    predecessor = (
+        f" (unit pendahulu {ctx.unit_name})"
+        if c.previous_unit is not None and c.previous_unit.name != ctx.unit_name
+        else ""
+    )
+    if c.source == "plan":
+        text = (
+            f"Capaian {before} dihitung dari rencana {before} {name}{predecessor} yang "
+            "tersimpan di Kinerja, dengan aturan yang sama; baris dipasangkan menurut kode"
+        )
+        if c.mapping_rows:
+            text += (
+                f" (kode {c.previous_nomenclature} dibawa ke {c.nomenclature} menurut tabel "
+                f"pemetaan, {c.mapping_rows} baris)"
+            )
+        return text + ", lalu menurut nama."
+    return f"Capaian {before} diambil dari capaian yang dicatat untuk {name}{predecessor}."
 
 
 def table_8_2(ctx: ReportContext) -> Table:
+    """Programs and kegiatan now and a year before, with the trend
+    (``multiyear.selectors.year_comparison``)."""
     columns = (
         Column("name", "PROGRAM / KEGIATAN", width=46),
         Column("now", f"CAPAIAN {ctx.year} (%)", "number", 12),
         Column("before", f"CAPAIAN {ctx.year - 1} (%)", "number", 12),
         Column("diff", "PERUBAHAN (POIN)", "number", 12),
+        Column("trend", "TREN", width=8),
     )
     rows = []
-    for program in _programs(ctx):
-        for depth, node in [(0, program)] + [(1, k) for k in program.children]:
-            now, before = node.achievement.value, _previous(ctx, node)
-            rows.append(
-                Row(
-                    (
-                        Cell(node.name, bold=depth == 0),
-                        Cell(now, "number", bold=depth == 0),
-                        Cell(before, "number", bold=depth == 0),
-                        Cell(
-                            None if now is None or before is None else now - before,
-                            "number",
-                            Difference("now", "before"),
-                            bold=depth == 0,
-                        ),
+    compared = ctx.comparison.rows if ctx.comparison is not None else ()
+    for r in compared:
+        if r.depth > 1:
+            continue
+        now, before = r.achievement, r.previous_achievement
+        bold = r.depth == 0
+        rows.append(
+            Row(
+                (
+                    Cell(r.name, bold=bold),
+                    Cell(now, "number", bold=bold),
+                    Cell(before, "number", bold=bold),
+                    Cell(
+                        None if now is None or before is None else now - before,
+                        "number",
+                        Difference("now", "before"),
+                        bold=bold,
                     ),
-                    level=depth,
-                    style="group" if depth == 0 else "normal",
-                )
+                    Cell(r.trend.direction or "–"),
+                ),
+                level=r.depth,
+                style="group" if bold else "normal",
             )
+        )
+    notes = [
+        _comparison_source(ctx),
+        "Tren: naik, turun atau tetap capaian tahun ini dibandingkan tahun sebelumnya; – bila "
+        "salah satunya tidak ada.",
+    ]
+    if ctx.comparison is not None:
+        notes += [f"Target di bawah realisasi tahun lalu: {w}." for w in ctx.comparison.warnings]
     return Table(
         "8.2",
         f"Tabel 8.2 Capaian Kinerja Dibandingkan Tahun {ctx.year - 1}",
         columns,
         tuple(rows),
-        notes=(
-            "Capaian tahun sebelumnya diambil dari rencana tahun itu bila tersimpan di "
-            "Kinerja (termasuk unit pendahulu), atau dari capaian yang dicatat.",
-        ),
+        notes=tuple(notes),
     )
 
 
 def table_8_3(ctx: ReportContext) -> Table:
+    """Each sasaran indicator this year against this year's medium-term target, and the
+    period so far against the end target (``multiyear.selectors.medium_term_progress``)."""
     columns = (
         Column("no", "NO", width=4),
         Column("sasaran", "SASARAN STRATEGIS", width=30),
@@ -550,24 +594,37 @@ def table_8_3(ctx: ReportContext) -> Table:
         Column("target", "TARGET JANGKA MENENGAH", width=12),
         Column("real", f"REALISASI {ctx.year}", width=12),
         Column("ach", "CAPAIAN (%)", "number", 10),
+        Column("end", "TARGET AKHIR PERIODE", width=12),
+        Column("to_date", f"REALISASI S.D. {ctx.year}", width=12),
+        Column("to_date_ach", "TINGKAT CAPAIAN (%)", "number", 10),
     )
-    rows = []
-    for i, s in enumerate(ctx.sasaran, start=1):
+    rows, notes = [], []
+    sasaran = ctx.medium_term.sasaran if ctx.medium_term is not None else ()
+    for i, s in enumerate(sasaran, start=1):
         for j, ind in enumerate(s.indicators):
-            target = ind.medium_term_target
-            ach = sasaran_achievement(ctx, ind, target)
+            p = ind.progress
+            statement = f"{ind.statement} ({ind.satuan})" if ind.satuan else ind.statement
             rows.append(
                 Row(
                     (
                         Cell(str(i) if j == 0 else ""),
                         Cell(s.statement if j == 0 else ""),
-                        Cell(s.program_names if j == 0 else ""),
-                        Cell(f"{ind.statement} ({ind.satuan})" if ind.satuan else ind.statement),
-                        Cell(fmt_target(target, ind.satuan)),
-                        Cell(fmt_target(ind.realisation, ind.satuan)),
-                        Cell(ach, "number"),
+                        Cell("; ".join(s.programs) if j == 0 else ""),
+                        Cell(statement),
+                        Cell(fmt_target(target_value(p.year_target), ind.satuan)),
+                        Cell(fmt_target(p.year_realisation, ind.satuan)),
+                        Cell(p.year_achievement.raw, "number"),
+                        Cell(fmt_target(target_value(p.end.target), ind.satuan)),
+                        Cell(fmt_target(p.to_date.value, ind.satuan)),
+                        Cell(p.to_date_achievement.raw, "number"),
                     )
                 )
+            )
+            if p.year_achievement.is_capped:
+                notes.append(f"{ind.statement}: {p.year_achievement.explanation}.")
+            notes.append(
+                f"{ind.statement}: target akhir periode {p.end.explanation}; realisasi s.d. "
+                f"{ctx.year} {p.to_date.explanation}."
             )
     if not rows:
         rows.append(Row(tuple(Cell("") for _ in columns)))
@@ -577,7 +634,12 @@ def table_8_3(ctx: ReportContext) -> Table:
         columns,
         tuple(rows),
         landscape=True,
-        notes=("Capaian = realisasi tahun ini ÷ target jangka menengah × 100.",),
+        notes=(
+            "Capaian = realisasi tahun ini ÷ target jangka menengah tahun ini × 100, menurut "
+            "arah indikator; nilai mentahnya ditampilkan. Tingkat capaian = realisasi sejak awal "
+            "periode s.d. tahun ini ÷ target akhir periode × 100.",
+            *notes,
+        ),
     )
 
 

@@ -6,6 +6,8 @@ Penutup and the PK as annex."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from kinerja.core.numbers import fmt_number, fmt_percent, fmt_rupiah
 
 from .build_evaluasi import achievement_bars, agreement_tables, scurve
@@ -22,7 +24,7 @@ from .common import (
     stored_text,
     unit_document,
 )
-from .context import ReportContext
+from .context import ReportContext, SasaranIndicator, SasaranInfo
 from .document import (
     Cell,
     Column,
@@ -44,6 +46,34 @@ def _program_for(ctx: ReportContext, names: str):
         if program.name and program.name.lower() in (names or "").lower():
             return program
     return None
+
+
+def medium_term_achievement(ind: SasaranIndicator) -> Decimal | None:
+    """This year's realisation against this year's medium-term target, by the indicator's
+    own rule (``multiyear.selectors.medium_term_progress``), uncapped."""
+    return ind.progress.year_achievement.raw if ind.progress is not None else None
+
+
+def medium_term_sentence(ctx: ReportContext, s: SasaranInfo, ind: SasaranIndicator) -> str:
+    """Point 3 of the analysis: the year's medium-term target and, when the plan sets or
+    implies one, the realisation so far against the end-of-period target."""
+    mt = medium_term_achievement(ind)
+    text = (
+        f"3. Dibandingkan target jangka menengah ({s.document or 'Renstra'}): target "
+        f"{ctx.year} " + fmt_target(ind.medium_term_target, ind.satuan)
+    )
+    text += f", capaian {fmt_number(mt, 2)}%" if mt is not None else ""
+    p = ind.progress
+    if p is not None and p.end.target is not None:
+        text += (
+            f"; target akhir periode {fmt_target(ind.end_target, ind.satuan)}, realisasi s.d. "
+            f"{ctx.year} {fmt_target(p.to_date.value, ind.satuan)}"
+        )
+        ach = p.to_date_achievement.raw
+        text += f", tingkat capaian {fmt_number(ach, 2)}%" if ach is not None else ""
+    elif p is not None:
+        text += f"; target akhir periode belum dapat ditentukan ({p.end.explanation})"
+    return text + "."
 
 
 def sasaran_table(ctx: ReportContext) -> Table:
@@ -72,7 +102,7 @@ def sasaran_table(ctx: ReportContext) -> Table:
                         Cell(sasaran_achievement(ctx, ind, ind.target), "number"),
                         Cell(fmt_target(ind.previous.get(ctx.year - 1), ind.satuan)),
                         Cell(fmt_target(ind.medium_term_target, ind.satuan)),
-                        Cell(sasaran_achievement(ctx, ind, ind.medium_term_target), "number"),
+                        Cell(medium_term_achievement(ind), "number"),
                     )
                 )
             )
@@ -170,15 +200,7 @@ def analysis(ctx: ReportContext) -> list:
                     )
                 )
             )
-            mt = sasaran_achievement(ctx, ind, ind.medium_term_target)
-            blocks.append(
-                Paragraph(
-                    "3. Dibandingkan target jangka menengah "
-                    f"({s.document or 'Renstra'}): target "
-                    + fmt_target(ind.medium_term_target, ind.satuan)
-                    + (f", capaian {fmt_number(mt, 2)}%." if mt is not None else ".")
-                )
-            )
+            blocks.append(Paragraph(medium_term_sentence(ctx, s, ind)))
             blocks.append(
                 Paragraph(
                     "4. Dibandingkan standar nasional: tidak ada standar nasional untuk "

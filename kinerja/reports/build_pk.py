@@ -102,27 +102,33 @@ def targets_table(a: AgreementInfo, index: int) -> Table:
 
 
 def budget_table(ctx: ReportContext, a: AgreementInfo, index: int) -> Table | None:
-    """Program / kegiatan / sub kegiatan of the agreement with their anggaran (the pagu the
-    plan holds for the node each line is about)."""
-    codes: list[str] = []
-    for line in a.lines:
-        if line.node_code and line.node_code not in codes:
-            codes.append(line.node_code)
-    nodes = [n for code in codes if (n := ctx.root.find(code)) is not None]
-    if not nodes:
-        return None
+    """Program / kegiatan / sub kegiatan of the agreement with their anggaran, as the
+    version in force states them; for an agreement recorded without anggaran, the pagu the
+    plan holds for the nodes its indicators are about."""
     columns = (
         Column("no", "NO", width=4),
         Column("subject", BUDGET_HEADER.get(a.eselon, "PROGRAM / KEGIATAN"), width=50),
         Column("pagu", "ANGGARAN (Rp)", "money", 18),
         Column("note", "KETERANGAN", width=20),
     )
-    rows = [
-        Row((Cell(str(i)), Cell(n.name), Cell(n.pagu.value, "money"), Cell("APBD")))
-        for i, n in enumerate(nodes, start=1)
-    ]
-    total = sum((n.pagu.value or Decimal(0) for n in nodes), Decimal(0))
-    rows.append(total_row(1, 4, {2: money_cell(total, tuple(range(len(nodes))), True)}))
+    if a.budget:
+        rows, tops = _budget_rows(a)
+        total = a.budget_total
+    else:
+        codes: list[str] = []
+        for line in a.lines:
+            if line.node_code and line.node_code not in codes:
+                codes.append(line.node_code)
+        nodes = [n for code in codes if (n := ctx.root.find(code)) is not None]
+        if not nodes:
+            return None
+        rows = [
+            Row((Cell(str(i)), Cell(n.name), Cell(n.pagu.value, "money"), Cell("APBD")))
+            for i, n in enumerate(nodes, start=1)
+        ]
+        tops = list(range(len(nodes)))
+        total = sum((n.pagu.value or Decimal(0) for n in nodes), Decimal(0))
+    rows.append(total_row(1, 4, {2: money_cell(total, tuple(tops), True)}))
     return Table(
         f"PK{index}b",
         f"Anggaran: {a.title}",
@@ -132,14 +138,73 @@ def budget_table(ctx: ReportContext, a: AgreementInfo, index: int) -> Table | No
     )
 
 
+def _budget_rows(a: AgreementInfo) -> tuple[list[Row], list[int]]:
+    """The anggaran lines in the agreement's order, each under the line above it whose code
+    its own extends; a line with lines under it sums them when their anggaran adds up to
+    its own. Returns the rows and the indices of the top-level rows."""
+    items = list(a.budget)
+    children: dict[int, list[int]] = {}
+    parent_of: dict[int, int] = {}
+    for i, item in enumerate(items):
+        for j in range(i - 1, -1, -1):
+            if item.code and items[j].code and item.code.startswith(items[j].code + "."):
+                parent_of[i] = j
+                children.setdefault(j, []).append(i)
+                break
+    rows, tops, number = [], [], 0
+    for i, item in enumerate(items):
+        top = i not in parent_of
+        if top:
+            number += 1
+            tops.append(i)
+        kids = tuple(children.get(i, ()))
+        adds_up = (
+            kids
+            and item.amount is not None
+            and sum((items[k].amount or Decimal(0) for k in kids), Decimal(0)) == item.amount
+        )
+        bold = bool(kids)
+        rows.append(
+            Row(
+                (
+                    Cell(str(number) if top else ""),
+                    Cell(f"{item.code} {item.name}".strip() if item.code else item.name, bold=bold),
+                    money_cell(item.amount, kids if adds_up else (), bold),
+                    Cell("APBD" if top else ""),
+                ),
+                level=0 if top else 1,
+                style="group" if bold else "normal",
+            )
+        )
+    return rows, tops
+
+
+def _date_text(ctx: ReportContext, a: AgreementInfo) -> str:
+    """Place and date above the signatures: the version's own date when recorded."""
+    if not ctx.place:
+        return ""
+    return f"{ctx.place}, {fmt_date(a.signed_on or ctx.generated_on)}"
+
+
+def _version_text(a: AgreementInfo) -> str:
+    text = f"{a.kind} (versi {a.version})"
+    if a.signed_on:
+        text += f", tanggal {fmt_date(a.signed_on)}"
+    if a.reason:
+        text += f"; alasan perubahan: {a.reason}"
+    return text + "."
+
+
 def agreement_section(ctx: ReportContext, a: AgreementInfo, index: int) -> list[Section]:
     superior_title = a.superior_name or "Atasan langsung"
-    date_text = f"{ctx.place}, {fmt_date(ctx.generated_on)}" if ctx.place else ""
+    date_text = _date_text(ctx, a)
     budget = budget_table(ctx, a, index)
+    version = [Paragraph(_version_text(a), "center")] if a.version > 1 else []
     statement = Section(
         (
             Heading(f"PERJANJIAN KINERJA TAHUN {ctx.year}", 1),
             Paragraph(a.title, "center"),
+            *version,
             Paragraph(STATEMENT),
             Paragraph(f"Nama: {_name(a.official)}", "bullet"),
             Paragraph(f"Jabatan: {_title_of(a)}", "bullet"),
@@ -174,17 +239,21 @@ def agreement_section(ctx: ReportContext, a: AgreementInfo, index: int) -> list[
 
 
 def build(ctx: ReportContext) -> Document:
+    """Every agreement of the context (the unit's and those of the units under it, or the
+    one asked for), each in the version in force on the report's date."""
+    slug, name = ctx.agreement_unit or (ctx.unit_slug, ctx.unit_name)
     sections: list[Section] = []
     for i, a in enumerate(ctx.agreements, start=1):
         sections.extend(agreement_section(ctx, a, i))
     if not sections:
+        on = fmt_date(ctx.agreements_on or ctx.generated_on)
         sections.append(
             Section(
                 (
                     Heading(f"PERJANJIAN KINERJA TAHUN {ctx.year}", 1),
                     Paragraph(
-                        f"Belum ada perjanjian kinerja {ctx.unit_name} yang dicatat untuk tahun "
-                        f"{ctx.year}."
+                        f"Belum ada perjanjian kinerja {name} yang dicatat untuk tahun "
+                        f"{ctx.year} dan berlaku pada {on}."
                     ),
                 )
             )
@@ -192,7 +261,7 @@ def build(ctx: ReportContext) -> Document:
     return unit_document(
         ctx,
         kind="pk",
-        title=f"Perjanjian Kinerja {ctx.unit_name} Tahun {ctx.year}",
+        title=f"Perjanjian Kinerja {name} Tahun {ctx.year}",
         sections=tuple(sections),
-        filename_stem=f"perjanjian-kinerja-{ctx.unit_slug}-{ctx.year}",
+        filename_stem=f"perjanjian-kinerja-{slug}-{ctx.year}",
     )

@@ -118,14 +118,16 @@ def _norm(text: str) -> str:
 
 
 def sasaran_of(ctx: ReportContext, program: ComputedNode) -> list[SasaranInfo]:
-    """The sasaran whose ``program_names`` (one or more names, separated by commas,
-    semicolons or new lines) name this program."""
+    """The sasaran that this program serves: among the programs the medium-term plan links
+    to it (or, without links, the names stored with it, separated by commas, semicolons or
+    new lines)."""
     name = _norm(program.name)
     if not name:
         return []
     found = []
     for s in ctx.sasaran:
-        names = [_norm(n) for n in re.split(r"[;,\n]", s.program_names or "")]
+        listed = s.programs or re.split(r"[;,\n]", s.program_names or "")
+        names = [_norm(n) for n in listed]
         if name in names:
             found.append(s)
     return found
@@ -307,9 +309,12 @@ def renja_table(ctx: ReportContext, quarters: Quarters | None = None) -> Table:
         sasaran_ind = _sasaran_indicator(ctx, result)
         renstra = prev = None
         if sasaran_ind is not None and result is not None:
-            renstra = sasaran_ind.medium_term_target
-            if not result.indicator.spec.cumulative:  # a stock's level is its latest value
-                prev = sasaran_ind.previous.get(ctx.year - 1)
+            # the Renstra's end-of-period target (set, or implied by the yearly targets) and
+            # its realisation from the period's start to last year: summed for a cumulative
+            # indicator, the latest level for any other (multiyear.compute)
+            renstra = sasaran_ind.end_target
+            if sasaran_ind.to_date_before is not None:
+                prev = sasaran_ind.to_date_before.value
         cells["renstra_k"] = _k_cell(renstra)
         cells["prev_k"] = _k_cell(prev)
         cells["target_k"] = _k_cell(_target_value(result))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import importlib
 import os
 import sys
 from dataclasses import dataclass
 
+from kinerja.agreements.models import PerformanceAgreement
 from kinerja.org.models import OrgUnit
+from kinerja.plans.models import Plan
 
 from .context import report_context
 from .document import PAPERS
@@ -53,18 +56,68 @@ def default_paper(kind: str) -> str:
 
 
 def build_document(
-    kind: str, unit: OrgUnit, year: int, *, upto_month: int = 12, paper: str | None = None
+    kind: str,
+    unit: OrgUnit,
+    year: int,
+    *,
+    upto_month: int = 12,
+    paper: str | None = None,
+    agreement: PerformanceAgreement | None = None,
 ):
     """The report of ``kind`` as a ``Document``; ``paper``: the paper of its landscape pages
-    (a key of ``document.PAPERS``; default: ``default_paper(kind)``)."""
+    (a key of ``document.PAPERS``; default: ``default_paper(kind)``). ``agreement``: for the
+    ``pk`` kind, only that agreement (of ``unit`` for ``year``; see ``agreement_document``)."""
     if kind not in KINDS:
         raise ValueError(f"jenis laporan {kind!r} tidak dikenal; pilih: {', '.join(KINDS)}")
-    paper = paper or default_paper(kind)
-    if paper not in PAPERS:
-        raise ValueError(f"ukuran kertas {paper!r} tidak dikenal; pilih: {', '.join(PAPERS)}")
+    if agreement is not None:
+        if kind != "pk":
+            raise ValueError("satu perjanjian kinerja hanya untuk laporan jenis pk")
+        if agreement.unit_id != unit.id or agreement.year != year:
+            raise ValueError(
+                f"perjanjian kinerja {agreement.id} bukan milik {unit.slug} tahun {year}"
+            )
+        return agreement_document(agreement, paper=paper)
+    paper = _paper(kind, paper)
     module = importlib.import_module(KINDS[kind][0])
     document = module.build(report_context(unit, year, upto_month=upto_month))
     return dataclasses.replace(document, wide_paper=paper)
+
+
+def agreement_document(
+    agreement: PerformanceAgreement,
+    *,
+    on: datetime.date | None = None,
+    number: int | None = None,
+    paper: str | None = None,
+):
+    """The Perjanjian Kinerja document of one agreement: the version in force on ``on``
+    (default: 31 December of its year, as the PK pages show it) or, with ``number``, that
+    version. The anggaran read from a plan (for an agreement recorded without its own) is
+    the plan the agreement's unit works on: its own, or the nearest unit's above it. Raises
+    ``Plan.DoesNotExist`` when there is none."""
+    from kinerja.agreements.selectors import plan_for, year_end
+
+    plan = plan_for(agreement.unit, agreement.year)
+    if plan is None:
+        raise Plan.DoesNotExist(
+            f"{agreement.unit.name} dan unit di atasnya tidak punya rencana tahun {agreement.year}"
+        )
+    context = report_context(
+        plan.unit,
+        agreement.year,
+        agreements_on=on or year_end(agreement.year),
+        agreement=agreement,
+        agreement_number=number,
+    )
+    document = importlib.import_module(KINDS["pk"][0]).build(context)
+    return dataclasses.replace(document, wide_paper=_paper("pk", paper))
+
+
+def _paper(kind: str, paper: str | None) -> str:
+    paper = paper or default_paper(kind)
+    if paper not in PAPERS:
+        raise ValueError(f"ukuran kertas {paper!r} tidak dikenal; pilih: {', '.join(PAPERS)}")
+    return paper
 
 
 def render_document(document, fmt: str) -> ReportFile:
@@ -110,10 +163,14 @@ def make_report(
     *,
     upto_month: int = 12,
     paper: str | None = None,
+    agreement: PerformanceAgreement | None = None,
 ) -> ReportFile:
-    """The report file of ``kind`` in format ``fmt`` for a unit and year."""
+    """The report file of ``kind`` in format ``fmt`` for a unit and year (``agreement``: see
+    ``build_document``)."""
     _check_format(fmt)
-    document = build_document(kind, unit, year, upto_month=upto_month, paper=paper)
+    document = build_document(
+        kind, unit, year, upto_month=upto_month, paper=paper, agreement=agreement
+    )
     return render_document(document, fmt)
 
 
@@ -126,12 +183,16 @@ def make_reports(
     upto_month: int = 12,
     paper: str | None = None,
     parallel: bool | None = None,
+    agreement: PerformanceAgreement | None = None,
 ) -> list[ReportFile]:
     """The report of ``kind`` in several formats: the document is built once (queries,
-    computation, texts) and rendered in each format (see ``render_documents``)."""
+    computation, texts) and rendered in each format (see ``render_documents``;
+    ``agreement``: see ``build_document``)."""
     for fmt in formats:
         _check_format(fmt)
-    document = build_document(kind, unit, year, upto_month=upto_month, paper=paper)
+    document = build_document(
+        kind, unit, year, upto_month=upto_month, paper=paper, agreement=agreement
+    )
     return render_documents(document, formats, parallel=parallel)
 
 

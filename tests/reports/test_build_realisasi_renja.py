@@ -392,11 +392,15 @@ def test_renja_indicator_columns():
     assert value(t, program, "indicator") == (
         "Persentase Keselarasan Kebijakan di Bidang Pemerintahan (%)"
     )
-    # a stock indicator: the value at the quarter's end, the year's is the last one
+    # a stock indicator: the value at the quarter's end, the year's is the last one. Column
+    # 5 is the Renstra's target at the end of its period (2022), which the demo does not
+    # have (75 is the 2020 target, in Tabel 8.3); column 6 the realisation up to 2019: none
     assert [
         shown(t, program, k)
-        for k in ("renstra_k", "target_k", "q1_k", "q2_k", "q3_k", "q4_k", "real_k", "ach_k")
-    ] == ["75", "100", "–", "–", "–", "82,81", "82,81", "82,81"]
+        for k in (
+            "renstra_k", "prev_k", "target_k", "q1_k", "q2_k", "q3_k", "q4_k", "real_k", "ach_k"
+        )
+    ] == ["–", "–", "100", "–", "–", "–", "82,81", "82,81", "82,81"]
     assert program.cells[t.column_index("ach_k")].formula == Ratio("real_k", "target_k")
     assert value(t, program, "unit") == "Biro Pemerintahan"
     # a cumulative indicator realised above target: capped, marked, no ratio formula

@@ -111,7 +111,10 @@ def test_previous_year_and_medium_term_comparisons():
     document = doc("evaluasi")
     t82 = table(document, "8.2")
     kld = row_of(t82, "Penyelenggaraan Kerjasama Daerah")
-    assert [display(c) for c in kld.cells[1:]] == ["100", "75", "25"]
+    assert [display(c) for c in kld.cells[1:]] == ["100", "75", "25", "naik"]
+    rupabumi = row_of(t82, "Administrasi Rupabumi dan Kode Data Wilayah Administrasi Pemerintahan")
+    assert [display(c) for c in rupabumi.cells[1:]] == ["50", "100", "-50", "turun"]
+    assert "Capaian 2019 diambil dari capaian yang dicatat untuk Biro Pemerintahan." in t82.notes
     t83 = table(document, "8.3")
     keselarasan = row_of(t83, "Persentase Keselarasan Kebijakan di Bidang Pemerintahan (%)",
                          "indicator")

@@ -2,6 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kinerja.agreements.models import PerformanceAgreement
+from kinerja.agreements.selectors import plan_for
 from kinerja.org.models import OrgUnit
 from kinerja.plans.models import Plan
 from kinerja.reports.document import PAPERS
@@ -27,6 +29,13 @@ class Command(BaseCommand):
             "(bawaan: nama laporan di folder ini)",
         )
         parser.add_argument("--month", type=int, default=12, help="posisi s.d. bulan (1-12)")
+        parser.add_argument(
+            "--agreement",
+            type=int,
+            metavar="ID",
+            help="hanya untuk --kind pk: perjanjian kinerja satu pejabat (id PK unit --unit "
+            "tahun --year), versi yang berlaku pada 31 Desember",
+        )
         defaults = ", ".join(f"{kind} {paper}" for kind, paper in KIND_PAPER.items())
         parser.add_argument(
             "--paper",
@@ -45,7 +54,10 @@ class Command(BaseCommand):
             )
         if not 1 <= options["month"] <= 12:
             raise CommandError(f"--month harus 1 sampai 12, ditemukan {options['month']}.")
-        if not Plan.objects.filter(unit=units[0], year=options["year"]).exists():
+        agreement = None
+        if options["agreement"] is not None:
+            agreement = _agreement(options, units[0])
+        elif not Plan.objects.filter(unit=units[0], year=options["year"]).exists():
             raise CommandError(f"Unit {units[0].slug} tidak punya rencana tahun {options['year']}.")
         reports = make_reports(
             options["kind"],
@@ -54,6 +66,7 @@ class Command(BaseCommand):
             options["year"],
             upto_month=options["month"],
             paper=options["paper"],
+            agreement=agreement,
         )
         output = options["output"]
         for report in reports:
@@ -64,6 +77,28 @@ class Command(BaseCommand):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(report.content)
             self.stdout.write(f"{path} ({len(report.content):,} bita)".replace(",", "."))
+
+
+def _agreement(options, unit: OrgUnit) -> PerformanceAgreement:
+    """The agreement ``--agreement`` names, checked against ``--kind``, ``--unit`` and
+    ``--year``, whose unit works on a plan of that year (its own or one above it)."""
+    if options["kind"] != "pk":
+        raise CommandError("--agreement hanya untuk --kind pk.")
+    agreement = (
+        PerformanceAgreement.objects.filter(pk=options["agreement"])
+        .select_related("unit__government")
+        .first()
+    )
+    if agreement is None or agreement.unit_id != unit.id or agreement.year != options["year"]:
+        raise CommandError(
+            f"Perjanjian kinerja {options['agreement']} milik {unit.slug} tahun "
+            f"{options['year']} tidak ditemukan; lihat halaman PK unit itu."
+        )
+    if plan_for(unit, agreement.year) is None:
+        raise CommandError(
+            f"{unit.name} dan unit di atasnya tidak punya rencana tahun {agreement.year}."
+        )
+    return agreement
 
 
 def _formats(text: str) -> list[str]:
