@@ -781,6 +781,13 @@ CASES: tuple[Case, ...] = (
         markers=KEWILAYAHAN_MARKS,
         actions=(Action("tautkan", allow(EDIT, 302), agreement_link),),
     ),
+    Case(
+        "agreement-download",
+        "agreement-download",
+        lambda w: {**biro(w), "fmt": "docx"},
+        allow(READ),
+        text=False,
+    ),
     Case("agreements-tree", "agreements-tree", biro, allow(READ)),
     Case(
         "agreements-tree-download",

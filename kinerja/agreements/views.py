@@ -10,11 +10,13 @@ does not exist. ``?tanggal=YYYY-MM-DD`` shows the agreements in force on that da
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.core.numbers import fmt_date
@@ -171,8 +173,26 @@ def agreement_detail(request, slug: str, year: int):
         lines=lines,
         budget=budget,
         superior_unit=agreement.superior_unit,
+        downloads=_downloads(request, unit, year, on, number if number.isdigit() else ""),
     )
     return render(request, "agreements/detail.html", context)
+
+
+def _downloads(request, unit: OrgUnit, year: int, on: datetime.date, number: str) -> list:
+    """``(format, address)`` of the PK document of what the page shows; none when no plan
+    of the unit or above it holds the year (the document is made from a plan's year)."""
+    if selectors.plan_for(unit, year) is None:
+        return []
+    query = {"tanggal": on.isoformat()}
+    if number:
+        query["versi"] = number
+    return [
+        (
+            fmt.upper(),
+            reverse("agreement-download", args=[unit.slug, year, fmt]) + "?" + urlencode(query),
+        )
+        for fmt in PK_FORMATS
+    ]
 
 
 def _choices(request, unit: OrgUnit, year: int, superior_unit_id: int | None) -> dict:
@@ -420,3 +440,36 @@ def checks(request, slug: str, year: int):
             "warnings": len(findings) - errors,
         },
     )
+
+
+PK_FORMATS = ("pdf", "docx")
+
+
+@login_required
+def agreement_download(request, slug: str, year: int, fmt: str):
+    """The Perjanjian Kinerja document (reports kind ``pk``) of the unit's agreement: the
+    version in force on ``?tanggal=`` (default 31 December), or the one ``?versi=`` names,
+    as the agreement's page shows it. Reading the unit is enough, as for that page."""
+    from kinerja.reports.service import agreement_document, render_document
+
+    unit = unit_for_reading(request.user, slug)
+    if fmt not in PK_FORMATS:
+        raise Http404("Format tidak dikenal")
+    agreement = (
+        PerformanceAgreement.objects.filter(unit=unit, year=year)
+        .select_related("unit__government")
+        .first()
+    )
+    if agreement is None or selectors.plan_for(unit, year) is None:
+        raise Http404("Perjanjian kinerja tidak ditemukan")
+    number = request.GET.get("versi", "")
+    version = int(number) if number.isdigit() else None
+    if version is not None and not (
+        version == agreement.version or agreement.versions.filter(number=version).exists()
+    ):
+        raise Http404("Versi tidak ditemukan")
+    document = agreement_document(agreement, on=_on(request, year), number=version)
+    report = render_document(document, fmt)
+    response = HttpResponse(report.content, content_type=report.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    return response
