@@ -6,7 +6,8 @@ uses ``--database-url``, a throw-away PostgreSQL database named ``kinerja_bench*
 the largest unit an operator, evidence rows on every tenth leaf and the narrative and
 obstacles of every fifth, then requests the grid of June ``--repeat`` times (after two
 warm-up requests) and prints the median and p95 of the time per request and the number of
-queries of one request. ``--profile N`` prints the top N functions of a cProfile of
+queries of one request, and the median CPU time of this process per request (less
+sensitive to other work on the machine). ``--profile N`` prints the top N functions of a cProfile of
 ``--repeat`` requests. ``--month`` picks another month, ``--editable/--readonly`` whether the
 month is a draft (inputs and upload controls) or verified (read only).
 
@@ -150,16 +151,18 @@ def main(argv: list[str] | None = None) -> int:
         with CaptureQueriesContext(connection) as queries:
             size = len(client.get(url).content)
         n_queries = len(queries)  # read now: the next request clears the log it slices
-        times = []
+        times, cpu = [], []
         for _ in range(args.repeat):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             client.get(url)
             times.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
         load = os.getloadavg()[0]
         print(
             f"grid {url} ({n_leaves} leaves, {'verified' if args.readonly else 'draft'}, "
             f"{size // 1024} KB): median {statistics.median(times) * 1000:.1f} ms, "
             f"p95 {percentile(times, 95) * 1000:.1f} ms, min {min(times) * 1000:.1f} ms, "
+            f"CPU median {statistics.median(cpu) * 1000:.1f} ms, "
             f"{n_queries} queries, {args.repeat} requests, load average {load:.1f}"
         )
         if args.profile:
