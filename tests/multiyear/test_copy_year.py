@@ -274,3 +274,57 @@ def test_the_head_of_the_unit_does_not_copy(merged):
     with pytest.raises(services.NotAllowed):
         services.copy_year(user=head, unit=merged.a, from_year=2020, to_year=2021)
     assert not Plan.objects.filter(unit=merged.c).exists()
+
+
+def test_a_renamed_unit_and_then_merged_is_followed_over_two_years(merged):
+    """Dinas B is renamed in 2021 (Dinas B Baru) and merged into Dinas E in 2022: its 2020
+    plan is copied to the renamed unit for 2021, and to Dinas E for 2022."""
+    renamed = OrgUnit.objects.create(
+        government=merged.gov,
+        slug="dinas-b-baru",
+        name="Dinas B Baru",
+        kind="perangkat_daerah",
+        from_year=2021,
+        to_year=2021,
+        predecessor=merged.b,
+    )
+    e = OrgUnit.objects.create(
+        government=merged.gov,
+        slug="dinas-e",
+        name="Dinas E",
+        kind="perangkat_daerah",
+        from_year=2022,
+        predecessor=renamed,
+    )
+    plan = Plan.objects.create(unit=merged.b, year=2020, nomenclature=P90)
+    PlanNode.objects.create(plan=plan, code="2.01.01", level="program", name="Program B")
+    result = services.copy_year(user=None, unit=merged.b, from_year=2020, to_year=2021)
+    assert result.target_unit == renamed and result.plan.unit == renamed
+    assert any("Disalin ke Dinas B Baru" in note for note in result.notes)
+    to_2022 = services.copy_year(user=None, unit=merged.b, from_year=2020, to_year=2022)
+    assert to_2022.target_unit == e
+    assert list(PlanNode.objects.filter(plan=to_2022.plan).values_list("code", flat=True)) == [
+        "2.01.01"
+    ]
+    # from Dinas E's side, 2020 is its predecessor's predecessor's plan
+    Plan.objects.filter(unit=e, year=2022).delete()
+    again = services.copy_year(user=None, unit=e, from_year=2020, to_year=2022)
+    assert again.source == plan and again.target_unit == e
+    assert any("milik unit pendahulu Dinas B" in note for note in again.notes)
+
+
+def test_a_unit_in_charge_merged_into_one_that_continues_is_followed(merged):
+    """Dinas B (in charge of a sub kegiatan) is merged in 2021 into Dinas D, which existed
+    before: the copied sub kegiatan is Dinas D's."""
+    d = OrgUnit.objects.create(
+        government=merged.gov,
+        slug="dinas-d",
+        name="Dinas D",
+        kind="perangkat_daerah",
+        from_year=2019,
+        predecessor=merged.b,
+    )
+    result = services.copy_year(user=None, unit=merged.a, from_year=2020, to_year=2021)
+    node = PlanNode.objects.get(plan=result.plan, code="1.01.01.2.01.0001")
+    assert node.responsible_unit == d
+    assert not any("Dinas B" in note for note in result.notes)
