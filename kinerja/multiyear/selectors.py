@@ -13,7 +13,10 @@ The two entry points for the reports:
   predecessors) whose period covers ``year``, with its document, tujuan, programs of that year
   and indicators: the yearly medium-term targets, realisations, end target, this year against
   this year's target and the realisation to date against the end target (Tabel 8.3 and the
-  Permendagri 86/2017 evaluation form).
+  Permendagri 86/2017 evaluation form); and, in ``programs``, the same for the program and
+  kegiatan indicators the unit's Renstra gives yearly targets (``ProgramIndicator``), each
+  tied to the year's plan indicator by code (carried through the mapping table) and statement.
+- ``target_warning(indicator)``: the Tabel 8.2 warning of one plan indicator, for the editor.
 
 Both read in a fixed number of queries whatever the plan's size and return frozen dataclasses.
 """
