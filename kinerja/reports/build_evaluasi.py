@@ -623,8 +623,8 @@ def table_8_3(ctx: ReportContext) -> Table:
             if p.year_achievement.is_capped:
                 notes.append(f"{ind.statement}: {p.year_achievement.explanation}.")
             notes.append(
-                f"{ind.statement}: target akhir periode {p.end.explanation}; realisasi s.d. "
-                f"{ctx.year} {p.to_date.explanation}."
+                f"{ind.statement} — target akhir periode: {p.end.explanation}; realisasi s.d. "
+                f"{ctx.year}: {p.to_date.explanation}."
             )
     if not rows:
         rows.append(Row(tuple(Cell("") for _ in columns)))

@@ -560,12 +560,17 @@ def test_tabel_8_3_is_the_medium_term_progress(renstra):
         "99%",
         "–",
     ]
-    assert any(
-        "Persentase layanan tepat waktu: target akhir periode target tahun akhir "
-        "periode (2023) belum diisi" in n
-        for n in t.notes
+    assert (
+        "Persentase layanan tepat waktu — target akhir periode: target tahun akhir periode "
+        "(2023) belum diisi; realisasi s.d. 2021: 99 = realisasi 2021 (nilai terakhir, tidak "
+        "dijumlahkan)." in t.notes
     )
-    assert any("dibatasi" in n for n in t.notes)  # 110 is capped in the averages
+    assert (
+        "Jumlah dokumen perencanaan — target akhir periode: 12 = jumlah target 2019–2023: "
+        "2; 2; 3; 3; 2; realisasi s.d. 2021: 7 = 2 (2019) + 1 (2020) + 4 (2021)." in t.notes
+    )
+    # 110 is capped in the averages
+    assert "Persentase layanan tepat waktu: 110 = 99 ÷ 90 × 100; dibatasi 100." in t.notes
 
 
 def test_the_lkjip_and_the_renja_form_read_the_same_medium_term_plan(renstra):
