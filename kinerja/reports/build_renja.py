@@ -306,15 +306,19 @@ def renja_table(ctx: ReportContext, quarters: Quarters | None = None) -> Table:
             "prev_rp": Cell(None, "money"),
             "unit": Cell(_unit_of(ctx, node, units)),
         }
-        sasaran_ind = _sasaran_indicator(ctx, result)
+        # columns 5 and 6: the Renstra's end-of-period target (set, or implied by the yearly
+        # targets) and its realisation from the period's start to last year (summed for a
+        # cumulative indicator, the latest level for any other; multiyear.compute), of the
+        # Renstra's own indicator for this program or kegiatan, else of the sasaran
+        # indicator with the same statement
         renstra = prev = None
-        if sasaran_ind is not None and result is not None:
-            # the Renstra's end-of-period target (set, or implied by the yearly targets) and
-            # its realisation from the period's start to last year: summed for a cumulative
-            # indicator, the latest level for any other (multiyear.compute)
-            renstra = sasaran_ind.end_target
-            if sasaran_ind.to_date_before is not None:
-                prev = sasaran_ind.to_date_before.value
+        own = ctx.renstra.get(result.indicator.id) if result is not None else None
+        sasaran_ind = _sasaran_indicator(ctx, result) if own is None else None
+        source = own or sasaran_ind
+        if source is not None:
+            renstra = source.end_target
+            if source.to_date_before is not None:
+                prev = source.to_date_before.value
         cells["renstra_k"] = _k_cell(renstra)
         cells["prev_k"] = _k_cell(prev)
         cells["target_k"] = _k_cell(_target_value(result))

@@ -67,6 +67,18 @@ class SasaranIndicator:
 
 
 @dataclass(frozen=True)
+class RenstraFigures:
+    """What the Renstra says of one indicator of this year's plan (a program or kegiatan
+    indicator of ``multiyear.ProgramIndicator``): the end-of-period target, the realisation
+    from the period's start to last year, and this year's progress."""
+
+    statement: str
+    end_target: Decimal | str | None
+    to_date_before: multiyear_compute.ToDate | None
+    progress: multiyear_compute.Progress
+
+
+@dataclass(frozen=True)
 class SasaranInfo:
     statement: str
     program_names: str  # the programs that serve it, separated by "; "
@@ -145,6 +157,8 @@ class ReportContext:
     generated_on: datetime.date
     meta: dict = field(default_factory=dict)
     agreements_on: datetime.date | None = None  # the date whose PK versions are printed
+    # plan indicator id → the Renstra's figures of that program / kegiatan indicator
+    renstra: dict[int, RenstraFigures] = field(default_factory=dict)
     # the PK of one official only (``agreement=`` of ``report_context``): its unit
     agreement_unit: tuple[str, str] | None = None  # (slug, name)
 
@@ -238,6 +252,7 @@ def report_context(
         generated_on=generated_on,
         agreements_on=on,
         agreement_unit=agreement_unit,
+        renstra=_renstra(medium_term, year),
     )
 
 
@@ -298,6 +313,25 @@ def _sasaran(view: MediumTermView, year: int) -> tuple[SasaranInfo, ...]:
             )
         )
     return tuple(out)
+
+
+def _renstra(view: MediumTermView, year: int) -> dict[int, RenstraFigures]:
+    """The Renstra's program and kegiatan indicators tied to an indicator of this year's
+    plan, by that indicator's id."""
+    out = {}
+    for line in view.programs:
+        if line.indicator_id is None:
+            continue
+        start, end = line.document.period_start, line.document.period_end
+        before = None
+        if year - 1 >= start:
+            before = multiyear_compute.realisation_to_date(
+                line.spec, dict(line.realisations), start, year - 1, end
+            )
+        out[line.indicator_id] = RenstraFigures(
+            line.statement, target_value(line.progress.end.target), before, line.progress
+        )
+    return out
 
 
 def _person(party: Party) -> Official | None:

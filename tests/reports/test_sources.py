@@ -616,3 +616,45 @@ def test_the_sasaran_annual_figures_follow_the_indicator_rule(renstra):
     assert ind.realisation == D(5)
     spec = IndicatorSpec(polarity="higher", cumulative=True)
     assert ind.progress.year_achievement.raw == achieve(spec, Target(value=D(3)), D(5)).raw
+
+
+def test_the_renja_form_reads_the_renstra_of_a_kegiatan_indicator(renstra):
+    """Columns 5 and 6 of a kegiatan come from the Renstra's own indicator of that kegiatan
+    (``multiyear.ProgramIndicator``), tied to the year's plan by code and statement."""
+    from kinerja.multiyear.models import MediumTermPlan, ProgramIndicator, ProgramIndicatorTarget
+
+    _plan(renstra, 2020, program_target="90", program_real="85", docs_target="2", docs_real="2")
+    document = MediumTermPlan.objects.create(
+        government=renstra.government,
+        unit=renstra,
+        kind="renstra",
+        title="Renstra Dinas 2019-2023",
+        period_start=2019,
+        period_end=2023,
+    )
+    line = ProgramIndicator.objects.create(
+        document=document,
+        level="kegiatan",
+        code="01.01",
+        nomenclature="kode lokal",
+        name="Perencanaan",
+        statement="Dokumen perencanaan",
+        satuan="Dokumen",
+        cumulative=True,
+    )
+    for year, target in {2019: 1, 2020: 2, 2021: 3, 2022: 3, 2023: 3}.items():
+        ProgramIndicatorTarget.objects.create(line=line, year=year, value=D(target))
+    view = medium_term_progress(renstra, 2021)
+    (tied,) = view.programs
+    assert tied.indicator_id is not None
+    ctx = report_context(renstra, 2021)
+    figures = ctx.renstra[tied.indicator_id]
+    assert figures.end_target == D(12)  # 1 + 2 + 3 + 3 + 3
+    assert figures.to_date_before.value == D(2)  # 2020 (2019 has no plan)
+
+    e81 = table(build_document("renja", renstra, 2021), "E.81")
+    kegiatan = next(
+        r for r in e81.rows if r.cells[e81.column_index("program")].value == "Perencanaan"
+    )
+    assert kegiatan.cells[e81.column_index("renstra_k")].value == D(12)
+    assert kegiatan.cells[e81.column_index("prev_k")].value == D(2)
