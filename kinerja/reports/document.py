@@ -113,6 +113,16 @@ class Table:
     notes: tuple[str, ...] = ()
     sheet_name: str = ""  # XLSX sheet name (≤ 31 characters); default from key
 
+    def label_index(self) -> int | None:
+        """The column ``Row.level`` indents (the names of programs, kegiatan, …): the text
+        column keyed ``name`` when there is one, else the widest text column (the first of
+        equals). Every renderer indents this column and no other."""
+        text = [i for i, c in enumerate(self.columns) if c.kind == "text"]
+        named = [i for i in text if self.columns[i].key == "name"]
+        if named:
+            return named[0]
+        return max(text, key=lambda i: self.columns[i].width) if text else None
+
     def column_index(self, key: str) -> int:
         for i, column in enumerate(self.columns):
             if column.key == key:

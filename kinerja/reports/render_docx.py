@@ -400,7 +400,7 @@ class _Writer:
                     p.paragraph_format.keep_with_next = True
         _fit_merged_widths(word_table, widths)
 
-        label = _label_column(columns)
+        label = table.label_index()
         prototypes = [
             _cell_prototype(width, body_style, _align(column))
             for width, column in zip(widths, columns, strict=True)
@@ -709,12 +709,6 @@ def _align(column: Column) -> str:
     if column.kind != "text":
         return "right"
     return "center" if column.width <= NARROW_TEXT else "left"
-
-
-def _label_column(columns: tuple[Column, ...]) -> int | None:
-    """The column ``Row.level`` indents: the widest text column (the names)."""
-    text = [(c.width, -i) for i, c in enumerate(columns) if c.kind == "text"]
-    return -max(text)[1] if text else None
 
 
 def _signature_caption(signature: Signature) -> str:

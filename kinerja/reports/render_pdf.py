@@ -17,11 +17,13 @@ Speed: ``start_pdf`` renders in a forked child while the caller makes the other 
 from __future__ import annotations
 
 import base64
+import functools
 import gc
 import logging
 import math
 import multiprocessing
 import re
+import subprocess
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,13 +52,16 @@ MANY_COLUMNS = 8  # from this many columns on, tables are set one point smaller
 VERY_MANY_COLUMNS = 16  # forms like the Evaluasi Renja (23 columns): as large as fits, ≥ 6,5 pt
 MAX_INDENT = 6  # deepest ``Row.level`` indented further (CSS classes indent-0 … indent-6)
 MIN_WIDTH = 5  # no column narrower than about five digits ("NO" in bold, padded)
-# Estimating column widths (``_widths``): table font sizes, a digit of Liberation Sans
-# (0,556 em, bold too), an upper-case bold letter against a digit, and the horizontal
-# padding and border of a cell.
+# Estimating column widths (``_widths``): table font sizes, an upper-case bold letter against
+# a digit, and the horizontal padding and border of a cell. The width of a digit comes from
+# the font fontconfig gives for the print CSS's families (``digit_ems``).
 TABLE_PT, SMALL_PT, TINY_PT = 9, 8, 6.5
 VERY_MANY_PT = (SMALL_PT, 7, TINY_PT)  # tried in turn for the very wide forms
 PT_CM = 2.54 / 72
-DIGIT_EM = 0.56
+FONT_FAMILIES = "Liberation Sans,DejaVu Sans"  # as print.css asks for them
+# Digit widths (em, regular and bold) when the font file cannot be read: DejaVu Sans's, the
+# widest of the two families, so that figures get too much room rather than too little.
+FALLBACK_DIGIT_EMS = (0.636, 0.696)
 CAPITAL_WIDTH = 1.25
 CELL_PADDING_CM = 0.25
 TEXT_EM = 0.5  # an average letter of running text
@@ -522,11 +527,11 @@ def _entries(doc: Document) -> tuple[list[TocEntry], list[TocEntry]]:
 def _table_view(table: Table, page: Page) -> TableView:
     columns = table.columns
     texts = [[display(cell) for cell in row.cells] for row in table.rows]
-    figures = _figure_floors(columns, texts)
+    figures = _figure_floors(table, texts)
     size = _table_pt(len(columns), figures, page)
     widths, fits = _widths(columns, figures, page, size)
     aligns = [_align(column, fits) for column in columns]
-    label = _label_column(columns)
+    label = table.label_index()
     rows = []
     for row, row_texts in zip(table.rows, texts, strict=True):
         cells = []
@@ -568,17 +573,48 @@ def _table_pt(n_columns: int, figures: list[float], page: Page) -> float:
 
 def _capacity(page: Page, n_columns: int, size: float) -> float:
     """The page width left for cell contents, in digit widths of a ``size`` pt font."""
-    return (page.width - n_columns * CELL_PADDING_CM) / (DIGIT_EM * size * PT_CM)
+    return (page.width - n_columns * CELL_PADDING_CM) / (digit_ems()[0] * size * PT_CM)
 
 
-def _figure_floors(columns: tuple[Column, ...], texts: list[list[str]]) -> list[float]:
-    """Per column, the widest figure in digit widths (figures do not wrap), at least
-    ``MIN_WIDTH``; text columns: ``MIN_WIDTH``."""
+@functools.cache
+def digit_ems() -> tuple[float, float]:
+    """The advance of the digit 0 (em) in the regular and the bold face that fontconfig
+    picks for the tables' font families: Liberation Sans (0,556 em in both) where it is
+    installed, else usually DejaVu Sans (0,636 and 0,696 em, so bold figures are wider).
+    Read once per process from the font files; ``FALLBACK_DIGIT_EMS`` if that fails."""
+    try:
+        from fontTools.ttLib import TTFont
+
+        ems = []
+        for style in ("", ":bold"):
+            path = subprocess.run(
+                ["fc-match", "-f", "%{file}", FONT_FAMILIES + style],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=True,
+            ).stdout
+            with TTFont(path, lazy=True, fontNumber=0) as font:
+                glyph = font.getBestCmap()[ord("0")]
+                ems.append(font["hmtx"][glyph][0] / font["head"].unitsPerEm)
+        return ems[0], ems[1]
+    except Exception:  # no fontconfig tool, an unreadable file: the wider guess
+        _log.warning("digit widths of the report fonts unknown; using DejaVu Sans's")
+        return FALLBACK_DIGIT_EMS
+
+
+def _figure_floors(table: Table, texts: list[list[str]]) -> list[float]:
+    """Per column, the widest figure in digit widths of the regular face (figures do not
+    wrap; a bold figure, in a group or total row or a bold cell, counts as wide as it is
+    drawn), at least ``MIN_WIDTH``; text columns: ``MIN_WIDTH``."""
+    regular, bold = digit_ems()
     floors = []
-    for i, column in enumerate(columns):
+    for i, column in enumerate(table.columns):
         floor = MIN_WIDTH
         if column.kind != "text":
-            floor = max([floor, *(_digit_width(row[i]) + 0.5 for row in texts)])
+            for row, row_texts in zip(table.rows, texts, strict=True):
+                scale = bold / regular if row.style != "normal" or row.cells[i].bold else 1
+                floor = max(floor, _digit_width(row_texts[i]) * scale + 0.5)
         floors.append(floor)
     return floors
 
@@ -661,12 +697,6 @@ def _align(column: Column, fits: bool = True) -> str:
     if column.kind != "text":
         return "num" if fits else "num-wrap"
     return "center" if column.width <= NARROW_TEXT else ""
-
-
-def _label_column(columns: tuple[Column, ...]) -> int | None:
-    """The column ``Row.level`` indents: the widest text column (the names)."""
-    text = [(c.width, -i) for i, c in enumerate(columns) if c.kind == "text"]
-    return -max(text)[1] if text else None
 
 
 def _header_rows(columns: tuple[Column, ...]) -> list[list[HeaderCell]]:

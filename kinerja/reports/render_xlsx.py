@@ -140,7 +140,7 @@ class _Layout:
         self.numbered_row = row if table.numbered_header else None
         row += 1 if table.numbered_header else 0
         self.first_data_row = row
-        self.name_column = _name_column(table)
+        self.name_column = table.label_index()
 
     def excel_row(self, index: int) -> int:
         return self.first_data_row + index
@@ -150,17 +150,6 @@ class _Layout:
 
     def ref(self, key: str, index: int) -> str:
         return f"{self.letter(key)}{self.excel_row(index)}"
-
-
-def _name_column(table: Table) -> int | None:
-    """Index of the text column that carries names (indented by row level)."""
-    text = [i for i, c in enumerate(table.columns) if c.kind == "text"]
-    for i in text:
-        if table.columns[i].key == "name":
-            return i
-    if not text:
-        return None
-    return max(text, key=lambda i: table.columns[i].width)
 
 
 def _table_sheet(ws, table: Table, doc: Document) -> None:

@@ -78,7 +78,11 @@ def renja(django_db_setup, django_db_blocker):
         (23, "A4", 6.5),  # … and 6,5 pt when none fits (figures then wrap)
     ],
 )
-def test_table_font_size_follows_the_page(columns, paper, expected):
+def test_table_font_size_follows_the_page(monkeypatch, columns, paper, expected):
+    from kinerja.reports import render_pdf
+
+    # in digits of Liberation Sans (the design font; another font changes the answers)
+    monkeypatch.setattr(render_pdf, "digit_ems", lambda: (0.556, 0.556))
     figures = [152 / columns] * columns  # the widest figures of the demo's Renja: 152 digits
     assert _table_pt(columns, figures, landscape_page(paper)) == expected
 

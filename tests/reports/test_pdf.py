@@ -300,12 +300,20 @@ def test_group_headers_span_their_columns():
     assert len(_header_rows(long_table().columns)) == 1
 
 
+def _figure_table(columns, rows, style="normal") -> Table:
+    return Table("9", "Tabel 9", columns, tuple(
+        Row(tuple(Cell(v, c.kind) for v, c in zip(r, columns, strict=True)), style=style)
+        for r in rows
+    ))
+
+
 def test_widths_follow_column_widths_and_make_room_for_figures():
     columns = (
         Column("name", "URAIAN", width=40),
         Column("value", "NILAI (Rp)", "money", 2),
     )
-    figures = _figure_floors(columns, [["x", "1.166.548.600"]])
+    table = _figure_table(columns, [("x", "1.166.548.600")])
+    figures = _figure_floors(table, [["x", "1.166.548.600"]])
     widths, fits = _widths(columns, figures, PORTRAIT, 9)
     name, value = widths
     assert fits
@@ -314,11 +322,39 @@ def test_widths_follow_column_widths_and_make_room_for_figures():
     assert name > value
 
     many = tuple(Column(f"c{i}", "X", "money", 5) for i in range(14))
-    figures = _figure_floors(many, [["123.456.789.012"] * 14])
+    texts = [["123.456.789.012"] * 14]
+    figures = _figure_floors(_figure_table(many, texts), texts)
     _, fits = _widths(many, figures, PORTRAIT, 8)
     assert not fits  # 14 figures of 15 characters cannot fit a portrait page
     _, fits = _widths(many, figures, landscape_page("A3"), 8)
     assert fits  # but they do fit an A3 landscape page
+
+
+@pytest.mark.parametrize(
+    ("ems", "wider"),
+    [((0.556, 0.556), False), ((0.636, 0.696), True)],  # Liberation Sans; DejaVu Sans
+)
+def test_bold_figures_get_the_room_their_face_needs(monkeypatch, ems, wider):
+    """Tabel 2.1's bold rupiah of the program rows ran into the next cell where the bold face
+    has wider digits (DejaVu Sans): a bold figure's floor is measured in that face."""
+    from kinerja.reports import render_pdf
+
+    monkeypatch.setattr(render_pdf, "digit_ems", lambda: ems)
+    columns = (Column("name", "URAIAN", width=40), Column("value", "PAGU (Rp)", "money", 2))
+    texts = [["Program", "1.193.209.000"]]
+    normal = _figure_floors(_figure_table(columns, texts), texts)[1]
+    total = _figure_floors(_figure_table(columns, texts, style="total"), texts)[1]
+    assert (total > normal) is wider
+    assert normal == pytest.approx(10 + 3 * 0.5 + 0.5)  # ten digits, three points, slack
+    if wider:
+        assert total == pytest.approx((10 + 1.5) * 0.696 / 0.636 + 0.5)
+
+
+def test_digit_widths_are_read_from_the_font_in_use():
+    from kinerja.reports.render_pdf import digit_ems
+
+    regular, bold = digit_ems()
+    assert 0.4 < regular <= bold < 0.8
 
 
 def test_landscape_table_in_a_portrait_section_turns_its_pages():
