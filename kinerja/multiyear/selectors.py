@@ -599,6 +599,27 @@ class _YearNode:
     nomenclature: str
 
 
+class _YearIndex:
+    """The program and kegiatan nodes of one year's plan, looked up by (level, code), and by
+    the code a mapping table carries them to (built once per table)."""
+
+    def __init__(self, nodes: list[_YearNode], nomenclature: str):
+        self.nomenclature = nomenclature
+        self.by_code = {(n.level, n.code): n for n in nodes}
+        self._carried: dict[str, dict[tuple[str, str], list[_YearNode]]] = {}
+        self.nodes = nodes
+
+    def carried(self, key: str, mapping: dict[str, CodeChange]):
+        if key not in self._carried:
+            out: dict[tuple[str, str], list[_YearNode]] = defaultdict(list)
+            for n in self.nodes:
+                new = compute.remap_code(n.code, mapping)[0]
+                if new is not None:
+                    out[(n.level, new)].append(n)
+            self._carried[key] = out
+        return self._carried[key]
+
+
 class _Mappings:
     """Mapping tables between versions, read once per pair."""
 
@@ -612,27 +633,24 @@ class _Mappings:
         return self._cache[key]
 
 
-def _find_node(code: str, version: str, level: str, nodes: list[_YearNode], maps: _Mappings):
+def _find_node(code: str, version: str, level: str, index: _YearIndex, maps: _Mappings):
     """The node of a year's plan that carries ``code`` (written in ``version``): the same
     code; else the code carried forward by the table from ``version`` to the plan's; else a
     node whose code the table from the plan's version carries to ``code`` (a year before the
     version changed)."""
-    same_level = [n for n in nodes if n.level == level]
-    if not same_level:
-        return None
-    for n in same_level:
-        if n.code == code:
-            return n
-    plan_version = same_level[0].nomenclature
-    forward = maps.get(version, plan_version)
+    hit = index.by_code.get((level, code))
+    if hit is not None:
+        return hit
+    forward = maps.get(version, index.nomenclature)
     if forward:
-        new, _name, _rule = compute.remap_code(code, forward)
-        hit = next((n for n in same_level if n.code == new), None)
+        new = compute.remap_code(code, forward)[0]
+        hit = index.by_code.get((level, new)) if new is not None else None
         if hit is not None:
             return hit
-    backward = maps.get(plan_version, version)
+    backward = maps.get(index.nomenclature, version)
     if backward:
-        hits = [n for n in same_level if compute.remap_code(n.code, backward)[0] == code]
+        key = "|".join((version_key(index.nomenclature), version_key(version)))
+        hits = index.carried(key, backward).get((level, code), [])
         if len(hits) == 1:
             return hits[0]
     return None
@@ -664,6 +682,7 @@ def resolve_program_indicators(
     for ind in Indicator.objects.filter(node_id__in=node_ids).order_by("position", "id"):
         indicators[ind.node_id].append(ind)
     maps = _Mappings()
+    indexes = {y: _YearIndex(nodes_by_year[y], plans[y].nomenclature) for y in plans}
     out: dict[int, dict[int, tuple[_YearNode, Indicator | None]]] = {}
     for line in lines:
         found: dict[int, tuple[_YearNode, Indicator | None]] = {}
@@ -671,9 +690,7 @@ def resolve_program_indicators(
         for y in sorted(years):
             if y not in plans:
                 continue
-            node = _find_node(
-                code, version or plans[y].nomenclature, line.level, nodes_by_year[y], maps
-            )
+            node = _find_node(code, version or plans[y].nomenclature, line.level, indexes[y], maps)
             if node is None:
                 continue
             code, version = node.code, node.nomenclature

@@ -326,7 +326,10 @@ def test_the_page_adds_a_program_indicator_and_saves_its_targets(login):
 
     url = "/unit/biro-pemerintahan/2020/jangka-menengah/"
     operator = login("operator")
-    assert "Belum ada indikator program atau kegiatan" in operator.get(url).content.decode()
+    html = operator.get(url).content.decode()
+    assert "Belum ada indikator program atau kegiatan" in html
+    # the Sekretariat Daerah's Renstra is listed, but targets go on the biro's own
+    assert "tambahkan dokumen Renstra unit ini dulu" in html
     done = operator.post(
         url,
         {
@@ -347,6 +350,7 @@ def test_the_page_adds_a_program_indicator_and_saves_its_targets(login):
         .first()
     )
     html = operator.get(url).content.decode()
+    assert "tambahkan dokumen Renstra unit ini dulu" not in html
     offered = f'<option value="{ind.id}">{ind.node.code} '
     assert offered in html  # offered to be added
     add = {"action": "program_indicator", "document": doc.id, "indicator": ind.id}
