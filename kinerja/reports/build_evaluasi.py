@@ -438,6 +438,16 @@ def agreement_tables(ctx: ReportContext) -> list:
         )
     if not blocks:
         blocks.append(Paragraph("Belum ada perjanjian kinerja yang dicatat untuk tahun ini."))
+    elif ctx.agreements_on is not None:
+        revised = sum(1 for a in ctx.agreements if a.version > 1)
+        blocks.insert(
+            0,
+            Paragraph(
+                f"Perjanjian kinerja yang dimuat adalah versi yang berlaku pada "
+                f"{fmt_date(ctx.agreements_on)}"
+                + (f"; {revised} di antaranya PK perubahan." if revised else ".")
+            ),
+        )
     return blocks
 
 

@@ -151,6 +151,10 @@ def test_a_pk_revised_mid_year_is_printed_in_its_revised_version():
     evaluasi = build_document("evaluasi", biro, 2020)
     t = rupabumi_table(evaluasi)
     assert first_target(t) == "6" and note in t.notes
+    assert (
+        "Perjanjian kinerja yang dimuat adalah versi yang berlaku pada 31 Desember 2020; 1 di "
+        "antaranya PK perubahan." in texts(evaluasi)
+    )
 
     lkjip = build_document("lkjip", biro, 2020)
     t = rupabumi_table(lkjip)
@@ -177,9 +181,12 @@ def test_a_version_signed_after_the_report_date_is_not_used():
     assert june.agreements_on == datetime.date(2020, 6, 30)
     info = next(a for a in june.agreements if a.unit_slug == "subbag-rupabumi")
     assert (info.version, info.lines[0].target) == (1, D(4))
-    for kind in ("evaluasi", "lkjip", "pk"):
-        document = build_document(kind, biro, 2020, upto_month=6)
+    documents = {
+        k: build_document(k, biro, 2020, upto_month=6) for k in ("evaluasi", "lkjip", "pk")
+    }
+    for kind, document in documents.items():
         assert first_target(rupabumi_table(document)) == "4", kind
+    assert "versi yang berlaku pada 30 Juni 2020." in texts(documents["lkjip"])
     december = build_document("pk", biro, 2020, upto_month=12)
     assert first_target(rupabumi_table(december)) == "6"
 
