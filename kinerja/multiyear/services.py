@@ -32,7 +32,7 @@ from kinerja.audit.services import record, record_changes
 from kinerja.core.achievement import Target
 from kinerja.core.numbers import fmt_compact, round_half_up
 from kinerja.core.parse import ParseError, parse_number
-from kinerja.org.access import roles_on_unit
+from kinerja.org.access import can_read_unit, roles_on_unit
 from kinerja.org.models import Membership, OrgUnit
 from kinerja.plans.models import (
     Indicator,
@@ -667,12 +667,23 @@ class CopyResult:
     notes: list[str] = field(default_factory=list)
     dry_run: bool = False
     plan: Plan | None = None
+    merged_into: Plan | None = None  # the existing plan the copy is added to (merge)
+    joined: list[str] = field(default_factory=list)  # codes already there, children added
 
     @property
     def changed(self) -> list[CopiedNode]:
         return [n for n in self.nodes if n.changed]
 
     def summary(self) -> str:
+        if self.merged_into is not None:
+            verb = "akan digabung" if self.dry_run else "digabung"
+            return (
+                f"{self.source.unit.name} {self.source.year} {verb} ke rencana"
+                f" {self.target_unit.name} {self.to_year}: {len(self.nodes)} simpul"
+                f" ({len(self.joined)} sudah ada), {self.indicators} indikator,"
+                f" {self.links} tautan sasaran, {len(self.changed)} kode berubah,"
+                f" {len(self.removed)} simpul dihapus; target, pagu dan realisasi dikosongkan."
+            )
         verb = "akan disalin" if self.dry_run else "disalin"
         return (
             f"{self.source.unit.name} {self.source.year} {verb} ke {self.target_unit.name}"
@@ -704,6 +715,7 @@ def copy_year(
     nomenclature: str | None = None,
     target_unit: OrgUnit | None = None,
     dry_run: bool = False,
+    merge: bool = False,
 ) -> CopyResult:
     """Copy the plan of ``unit`` (or of its nearest predecessor) for ``from_year`` into
     ``to_year`` for the unit that carries its work then (itself, or its only successor;
@@ -716,9 +728,17 @@ def copy_year(
     ``nomenclature`` names another version than the source plan's, codes (and names) are
     carried by the stored mapping table between the two versions.
 
-    Raises ``Refused`` (the target year already has a plan, no source plan, no unit in
-    ``to_year``, a mapping that breaks the tree) and ``NotAllowed``. ``dry_run`` does all the
-    work and rolls it back: the result says what would be copied."""
+    ``merge``: the target unit already has its plan for ``to_year`` and this plan is added
+    to it: the plan of a unit merged into the target (when a unit absorbs two, only one can be
+    its recorded predecessor, so ``target_unit`` names it). The plan's nomenclature version is
+    kept (codes carried to it by the table); a program or kegiatan already there with the same
+    code takes the copied children and the indicators it does not have (by statement); a sub
+    kegiatan already there, or a code on another level, is a conflict and nothing is written.
+
+    Raises ``Refused`` (the target year already has a plan and ``merge`` is not asked, no
+    source plan, no unit in ``to_year``, a mapping that breaks the tree, a conflict when
+    merging) and ``NotAllowed`` (the user may not write the target or read the source).
+    ``dry_run`` does all the work and rolls it back: the result says what would be copied."""
     if to_year <= from_year:
         raise Refused(f"tahun tujuan ({to_year}) harus sesudah tahun asal ({from_year})")
     source = plan_of_lineage(unit, from_year)
@@ -733,10 +753,19 @@ def copy_year(
     if target_unit.government_id != source.unit.government_id:
         raise Refused("unit tujuan milik pemerintah daerah lain")
     _require_write(user, target_unit)
+    if user is not None and not can_read_unit(user, source.unit):
+        raise NotAllowed(source.unit.slug)
     existing = Plan.objects.filter(unit=target_unit, year=to_year).first()
-    if existing is not None:
+    if existing is not None and not merge:
         raise Refused(_already(target_unit, to_year))
-    version = _clean(nomenclature) or source.nomenclature
+    if merge and existing is None:
+        raise Refused(
+            f"{target_unit.name} belum punya rencana tahun {to_year} untuk digabung;"
+            " salin tanpa menggabungkan."
+        )
+    if merge and existing.id == source.id:
+        raise Refused("rencana asal dan tujuan sama")
+    version = existing.nomenclature if merge else (_clean(nomenclature) or source.nomenclature)
     mapping = code_mapping(source.nomenclature, version)
 
     nodes = _tree_order(list(PlanNode.objects.filter(plan=source).order_by("position", "code")))
@@ -752,10 +781,21 @@ def copy_year(
             f"{source.nomenclature} ke {version} tidak dapat dipakai: " + "; ".join(errors)
         )
 
+    existing_nodes: dict[str, PlanNode] = {}
+    if merge:
+        existing_nodes = {n.code: n for n in PlanNode.objects.filter(plan=existing)}
+        errors = _merge_conflicts(mapped, existing_nodes)
+        if errors:
+            raise Refused(
+                f"Rencana {source.unit.name} {source.year} tidak dapat digabung ke rencana"
+                f" {target_unit.name} {to_year}: " + "; ".join(errors)
+            )
+
     result = CopyResult(
         source=source, target_unit=target_unit, to_year=to_year, nomenclature=version
     )
     result.dry_run = dry_run
+    result.merged_into = existing if merge else None
     if source.unit_id != unit.id:
         result.notes.append(f"Rencana asal milik unit pendahulu {source.unit.name}.")
     if target_unit.id != unit.id:
@@ -772,7 +812,7 @@ def copy_year(
 
     try:
         with transaction.atomic():
-            _copy(user, source, result, nodes, mapped)
+            _copy(user, source, result, nodes, mapped, existing_nodes)
             if dry_run:
                 transaction.set_rollback(True)
     except IntegrityError:
@@ -789,11 +829,36 @@ def _already(unit: OrgUnit, year: int) -> str:
     )
 
 
-def _copy(user, source: Plan, result: CopyResult, nodes, mapped) -> None:
+LEAVES = (PlanNode.Level.SUB_KEGIATAN, PlanNode.Level.TOLOK_UKUR)
+
+
+def _merge_conflicts(mapped, existing: dict[str, PlanNode]) -> list[str]:
+    """The copied rows that cannot go into the existing plan: a code already there on
+    another level, or a leaf (sub kegiatan, tolok ukur) already there."""
+    errors = []
+    for row in mapped:
+        there = existing.get(row.code) if row.code else None
+        if there is None:
+            continue
+        if there.level != row.level:
+            errors.append(f"{row.code} sudah ada sebagai {there.get_level_display().lower()}")
+        elif row.level in LEAVES:
+            errors.append(f"{row.code} {there.name} sudah ada di rencana tujuan")
+    return errors
+
+
+def _copy(user, source: Plan, result: CopyResult, nodes, mapped, existing=None) -> None:
     to_year, target_unit = result.to_year, result.target_unit
-    plan = Plan.objects.create(
-        unit=target_unit, year=to_year, nomenclature=result.nomenclature, structure=source.structure
-    )
+    existing = existing or {}
+    if result.merged_into is not None:
+        plan = result.merged_into
+    else:
+        plan = Plan.objects.create(
+            unit=target_unit,
+            year=to_year,
+            nomenclature=result.nomenclature,
+            structure=source.structure,
+        )
     result.plan = plan
     indicators = list(Indicator.objects.filter(node__plan=source).order_by("position", "id"))
     by_node: dict[int, list[Indicator]] = {}
@@ -820,10 +885,34 @@ def _copy(user, source: Plan, result: CopyResult, nodes, mapped) -> None:
                 )
         return followed[u.id]
 
-    created: dict[str, PlanNode] = {}
-    for position, (node, row) in enumerate(zip(nodes, mapped, strict=True), start=1):
+    created: dict[str, PlanNode] = dict(existing)
+    start = max((n.position for n in existing.values()), default=0)
+    for position, (node, row) in enumerate(zip(nodes, mapped, strict=True), start=start + 1):
         if row.code is None:
             result.removed.append(row)
+            continue
+        if row.code in existing:
+            there = existing[row.code]
+            have = {compute.name_key(i.statement) for i in Indicator.objects.filter(node=there)}
+            count = 0
+            for ind in by_node.get(node.id, []):
+                if compute.name_key(ind.statement) in have:
+                    continue
+                _copy_indicator(
+                    ind, there, realised.get(ind.id, {}).get(source.year), ends.get(ind.id)
+                )
+                count += 1
+                result.end_targets += ind.id in ends
+            result.indicators += count
+            for link in links.get(node.id, []):
+                s = link.sasaran
+                if s.period_start <= to_year <= s.period_end:
+                    _, made = SasaranProgram.objects.get_or_create(sasaran=s, node=there)
+                    result.links += made
+            result.joined.append(row.code)
+            result.nodes.append(
+                CopiedNode(node.code, row.code, there.name, node.level, row.rule, count)
+            )
             continue
         new = PlanNode(
             plan=plan,
@@ -850,21 +939,27 @@ def _copy(user, source: Plan, result: CopyResult, nodes, mapped) -> None:
                 SasaranProgram.objects.create(sasaran=s, node=new)
                 result.links += 1
         result.nodes.append(CopiedNode(node.code, row.code, row.name, node.level, row.rule, count))
+    new = {
+        "dari": f"{source.unit.slug} {source.year}",
+        "nomenklatur": result.nomenclature,
+        "simpul": len(result.nodes),
+        "indikator": result.indicators,
+        "kode_berubah": [f"{n.old_code}→{n.code}" for n in result.changed],
+        "dihapus": [r.old_code for r in result.removed],
+    }
+    if result.merged_into is not None:
+        new["digabung_ke_simpul"] = result.joined
     record(
         user=user,
-        action="multiyear.copy_year",
+        action="multiyear.copy_year_merge" if result.merged_into else "multiyear.copy_year",
         unit=target_unit,
         year=to_year,
         obj=plan,
-        new={
-            "dari": f"{source.unit.slug} {source.year}",
-            "nomenklatur": result.nomenclature,
-            "simpul": len(result.nodes),
-            "indikator": result.indicators,
-            "kode_berubah": [f"{n.old_code}→{n.code}" for n in result.changed],
-            "dihapus": [r.old_code for r in result.removed],
-        },
-        reason=f"disalin dari rencana {source.unit.name} {source.year}",
+        new=new,
+        reason=(
+            f"{'digabung' if result.merged_into else 'disalin'} dari rencana"
+            f" {source.unit.name} {source.year}"
+        ),
     )
 
 

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kinerja.core.numbers import fmt_compact
-from kinerja.org.access import unit_for_reading
+from kinerja.org.access import unit_for_reading, writable_units
 from kinerja.org.models import OrgUnit
 from kinerja.plans.models import Indicator, Plan, PlanNode, Sasaran
 from kinerja.plans.services import may_edit_plan
@@ -266,13 +266,25 @@ def copy(request, slug: str, year: int):
         raise Http404("Rencana tidak ditemukan")
     to_year = year + 1
     target, reason = unit_in_year(unit, to_year)
-    successors = []
+    successors, others = [], []
     if target is None:
         successors = list(OrgUnit.objects.filter(predecessor__in=lineage(unit)))
+        # a unit merged into one that records another predecessor (a unit has one): any unit
+        # of the next year the user may write can receive its plan, added to its plan there
+        others = [
+            u
+            for u in writable_units(request.user)
+            .filter(government=unit.government, from_year__lte=to_year)
+            .exclude(to_year__lt=to_year)
+            .exclude(pk__in=[u.pk for u in successors])
+            .order_by("name")
+            if may_edit_plan(request.user, u)
+        ]
     form = {
         "to_year": str(to_year),
         "nomenclature": source.nomenclature,
         "target": str(target.pk) if target else "",
+        "merge": "",
     }
     result = None
     if request.method == "POST":
@@ -298,6 +310,7 @@ def copy(request, slug: str, year: int):
                     nomenclature=form["nomenclature"],
                     target_unit=chosen,
                     dry_run=request.POST.get("action") != "copy",
+                    merge=form["merge"] == "1",
                 )
             except services.NotAllowed:
                 raise Http404("Unit tidak ditemukan") from None
@@ -319,6 +332,7 @@ def copy(request, slug: str, year: int):
             "target": target,
             "reason": reason,
             "successors": successors,
+            "others": others,
             "result": result,
         },
     )

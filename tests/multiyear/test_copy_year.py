@@ -328,3 +328,158 @@ def test_a_unit_in_charge_merged_into_one_that_continues_is_followed(merged):
     node = PlanNode.objects.get(plan=result.plan, code="1.01.01.2.01.0001")
     assert node.responsible_unit == d
     assert not any("Dinas B" in note for note in result.notes)
+
+
+@pytest.fixture
+def b_plan(merged):
+    """Dinas B, also merged into Dinas C in 2021 (C's recorded predecessor is A), with its
+    2020 plan: the same generic program as A's (one indicator the same, one its own), a
+    kegiatan and sub kegiatan of its own, and a second program."""
+    services.copy_year(user=None, unit=merged.a, from_year=2020, to_year=2021)
+    plan = Plan.objects.create(unit=merged.b, year=2020, nomenclature=P90)
+    program = PlanNode.objects.create(
+        plan=plan, code="1.01.01", level="program", name="Program Penunjang", position=1
+    )
+    Indicator.objects.create(node=program, statement="Persentase layanan tepat waktu", satuan="%")
+    own = Indicator.objects.create(node=program, statement="Indeks kepuasan layanan B")
+    IndicatorRealisation.objects.create(indicator=own, year=2020, month=12, value=D("3.1"))
+    kegiatan = PlanNode.objects.create(
+        plan=plan,
+        parent=program,
+        code="1.01.01.2.02",
+        level="kegiatan",
+        name="Pelayanan B",
+        position=2,
+    )
+    leaf = PlanNode.objects.create(
+        plan=plan,
+        parent=kegiatan,
+        code="1.01.01.2.02.0001",
+        level="sub_kegiatan",
+        name="Layanan Perizinan B",
+        position=3,
+        pagu_dpa=D(700000),
+    )
+    Indicator.objects.create(node=leaf, statement="Jumlah izin", satuan="Izin")
+    PlanNode.objects.create(
+        plan=plan, code="2.01.01", level="program", name="Program B", position=4
+    )
+    return plan
+
+
+def test_a_second_merged_unit_s_plan_is_added_to_the_successor_s(merged, b_plan):
+    target = Plan.objects.get(unit=merged.c, year=2021)
+    with pytest.raises(services.Refused, match="sudah punya rencana tahun 2021"):
+        services.copy_year(
+            user=merged.admin, unit=merged.b, from_year=2020, to_year=2021, target_unit=merged.c
+        )
+    before = PlanNode.objects.filter(plan=target).count()
+    preview = services.copy_year(
+        user=merged.admin,
+        unit=merged.b,
+        from_year=2020,
+        to_year=2021,
+        target_unit=merged.c,
+        merge=True,
+        dry_run=True,
+    )
+    assert preview.summary().startswith("Dinas B 2020 akan digabung ke rencana Dinas C")
+    assert PlanNode.objects.filter(plan=target).count() == before
+    result = services.copy_year(
+        user=merged.admin,
+        unit=merged.b,
+        from_year=2020,
+        to_year=2021,
+        target_unit=merged.c,
+        merge=True,
+    )
+    assert result.plan == target and result.joined == ["1.01.01"]
+    codes = list(
+        PlanNode.objects.filter(plan=target).order_by("position").values_list("code", flat=True)
+    )
+    assert codes == [
+        "1.01.01",
+        "1.01.01.2.01",
+        "1.01.01.2.01.0001",
+        "1.01.01.2.01.0002",
+        "1.01.01.2.02",
+        "1.01.01.2.02.0001",
+        "2.01.01",
+    ]
+    program = PlanNode.objects.get(plan=target, code="1.01.01")
+    assert PlanNode.objects.get(plan=target, code="1.01.01.2.02").parent == program
+    statements = list(
+        Indicator.objects.filter(node=program).order_by("id").values_list("statement", "baseline")
+    )
+    # A's indicator kept once; B's own added with its 2020 realisation as baseline
+    assert statements == [
+        ("Persentase layanan tepat waktu", D(92)),
+        ("Indeks kepuasan layanan B", D("3.1")),
+    ]
+    leaf = PlanNode.objects.get(plan=target, code="1.01.01.2.02.0001")
+    assert leaf.pagu_dpa is None and leaf.indicators.get().statement == "Jumlah izin"
+    entry = AuditEntry.objects.get(action="multiyear.copy_year_merge")
+    assert entry.unit == merged.c and "digabung dari rencana Dinas B 2020" in entry.reason
+
+
+def test_merging_refuses_conflicts_and_needs_a_plan_and_access(merged, b_plan):
+    PlanNode.objects.create(
+        plan=b_plan,
+        parent=b_plan.nodes.get(code="1.01.01.2.02"),
+        code="1.01.01.2.02.0002",
+        level="sub_kegiatan",
+        name="x",
+    )
+    clash = PlanNode.objects.create(
+        plan=b_plan,
+        parent=None,
+        code="1.01.01.2.01",
+        level="program",
+        name="Kode yang sama, tingkat lain",
+    )
+    args = {"unit": merged.b, "from_year": 2020, "to_year": 2021, "target_unit": merged.c}
+    in_target = PlanNode.objects.filter(plan__unit=merged.c, plan__year=2021)
+    before = sorted(in_target.values_list("code", flat=True))
+    with pytest.raises(services.Refused, match="1.01.01.2.01 sudah ada sebagai kegiatan"):
+        services.copy_year(user=merged.admin, merge=True, **args)
+    clash.delete()
+    leaf = PlanNode.objects.create(
+        plan=b_plan,
+        parent=b_plan.nodes.get(code="1.01.01"),
+        code="1.01.01.2.01",
+        level="kegiatan",
+        name="Perencanaan",
+    )
+    PlanNode.objects.create(
+        plan=b_plan, parent=leaf, code="1.01.01.2.01.0001", level="sub_kegiatan", name="Dok"
+    )
+    with pytest.raises(services.Refused, match="1.01.01.2.01.0001 Penyusunan Dokumen sudah ada"):
+        services.copy_year(user=merged.admin, merge=True, **args)
+    assert sorted(in_target.values_list("code", flat=True)) == before  # nothing written
+    # Dinas C's operator cannot read Dinas B, which is not C's recorded predecessor
+    with pytest.raises(services.NotAllowed):
+        services.copy_year(user=merged.operator_c, merge=True, **args)
+    Plan.objects.filter(unit=merged.c, year=2021).delete()
+    with pytest.raises(services.Refused, match="belum punya rencana tahun 2021 untuk digabung"):
+        services.copy_year(user=merged.admin, merge=True, **args)
+
+
+def test_the_copy_page_merges_into_another_unit_s_plan(merged, b_plan):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(merged.admin)
+    url = "/unit/dinas-b/2020/salin/"
+    html = client.get(url).content.decode()
+    assert "Dinas B dan penerusnya tidak ada pada tahun 2021" in html
+    assert "Unit lain (untuk digabung)" in html
+    assert f'<option value="{merged.c.pk}">Dinas C (gabungan A)</option>' in html
+    data = {"to_year": "2021", "target": str(merged.c.pk), "merge": "1"}
+    preview = client.post(url, {**data, "action": "preview"}).content.decode()
+    assert "Dinas B 2020 akan digabung ke rencana Dinas C (gabungan A) 2021" in preview
+    assert not PlanNode.objects.filter(plan__unit=merged.c, code="2.01.01").exists()
+    without = client.post(url, {**data, "merge": "", "action": "copy"}).content.decode()
+    assert "sudah punya rencana tahun 2021" in without
+    done = client.post(url, {**data, "action": "copy"})
+    assert done.status_code == 302 and done["Location"] == "/unit/dinas-c/2021/"
+    assert PlanNode.objects.filter(plan__unit=merged.c, code="2.01.01").exists()
