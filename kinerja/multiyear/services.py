@@ -798,7 +798,9 @@ def copy_year(
     result.merged_into = existing if merge else None
     if source.unit_id != unit.id:
         result.notes.append(f"Rencana asal milik unit pendahulu {source.unit.name}.")
-    if target_unit.id != unit.id:
+    if merge:
+        result.notes.append(f"Digabung ke rencana {target_unit.name} yang sudah ada ({version}).")
+    elif target_unit.id != unit.id:
         result.notes.append(f"Disalin ke {target_unit.name}, unit yang ada pada tahun {to_year}.")
     if mapping:
         result.notes.append(

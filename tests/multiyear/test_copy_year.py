@@ -483,3 +483,17 @@ def test_the_copy_page_merges_into_another_unit_s_plan(merged, b_plan):
     done = client.post(url, {**data, "action": "copy"})
     assert done.status_code == 302 and done["Location"] == "/unit/dinas-c/2021/"
     assert PlanNode.objects.filter(plan__unit=merged.c, code="2.01.01").exists()
+
+
+def test_the_copy_command_merges(merged, b_plan, capsys):
+    from django.core.management import call_command
+
+    args = ["copy_year", "--unit", "dinas-b", "--from", "2020", "--to", "2021"]
+    call_command(*args, "--to-unit", "dinas-c", "--merge")
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "Dinas B 2020 digabung ke rencana Dinas C (gabungan A) 2021: 4 simpul (1 sudah ada),"
+        " 2 indikator,"
+    )
+    assert "- Digabung ke rencana Dinas C (gabungan A) yang sudah ada (Permendagri 90/2019)." in out
+    assert PlanNode.objects.filter(plan__unit=merged.c, code="2.01.01").exists()

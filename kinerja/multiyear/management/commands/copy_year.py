@@ -42,6 +42,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="tampilkan hasilnya tanpa menyimpan apa pun"
         )
+        parser.add_argument(
+            "--merge",
+            action="store_true",
+            help="gabungkan ke rencana unit tujuan (--to-unit) yang sudah ada: untuk unit kedua "
+            "yang dilebur ke unit yang mencatat pendahulu lain",
+        )
 
     def handle(self, *args, **options):
         unit = find_unit(options["unit"], options["government"])
@@ -57,6 +63,7 @@ class Command(BaseCommand):
                 nomenclature=options["nomenclature"],
                 target_unit=target,
                 dry_run=options["dry_run"],
+                merge=options["merge"],
             )
         except services.Refused as exc:
             raise CommandError(str(exc)) from None
