@@ -4,6 +4,7 @@ signature blocks."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 from kinerja.core.numbers import fmt_date, fmt_nip
@@ -258,10 +259,12 @@ def build(ctx: ReportContext) -> Document:
                 )
             )
         )
-    return unit_document(
+    document = unit_document(
         ctx,
         kind="pk",
         title=f"Perjanjian Kinerja {name} Tahun {ctx.year}",
         sections=tuple(sections),
         filename_stem=f"perjanjian-kinerja-{slug}-{ctx.year}",
     )
+    # the PK of one official is that official's unit's document (page headers, properties)
+    return dataclasses.replace(document, unit_name=name)

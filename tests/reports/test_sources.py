@@ -211,6 +211,7 @@ def test_a_revised_pk_in_a_rendered_docx():
     # the PK of one official: that agreement only, named after its unit
     assert document.title == ("Perjanjian Kinerja Sub Bagian Administrasi Rupabumi Tahun 2020")
     assert document.filename_stem == "perjanjian-kinerja-subbag-rupabumi-2020"
+    assert document.unit_name == "Sub Bagian Administrasi Rupabumi"
     assert [t.key for t in document.tables()] == ["PK1", "PK1b"]
     # the first version is still there to print
     first = agreement_document(rupabumi(), number=1)
