@@ -4,43 +4,48 @@
 no DOCTYPE, a ``<title>`` (the chart title) and a ``<desc>`` (the figures in words) for
 screen readers, element ids prefixed by the chart key so that several charts can share a
 page, and byte-identical output for the same chart. ``render_png(chart, dpi)`` gives PNG
-bytes. Both are about 16 cm wide.
+bytes. Both are 16 cm wide.
 
 Kinds:
 - ``scurve``: months on x, 0–100 % on y, one line per series: ``plan`` dashed grey,
-  ``actual`` solid and coloured with markers; a missing value (None) is a gap;
+  ``actual`` solid and coloured with markers; a missing value (None) is a gap, and a value
+  alone between gaps is marked;
 - ``bars``: one horizontal bar per category (the first series), coloured by the predicate in
-  ``bar_labels``, the value written at the bar end, a reference line at 100.
+  ``bar_labels``, the value written at the bar end, a reference line at 100, a legend of the
+  predicates present.
 A chart without any value is drawn as a small placeholder saying "Belum ada data".
 
-Values stay ``Decimal``: matplotlib receives them as they are and converts them itself for
-pixel positions; every number a person reads is formatted from the Decimal by
-``kinerja.core.numbers`` (decimal comma). Only the object API with the Agg canvas is used
-(no pyplot); matplotlib's settings are process-wide, so a lock serialises rendering and the
-few settings needed are applied only for its duration.
+The module lays a chart out itself (``_layout``: plot area, ticks, wrapped names, legend
+rows) and writes it as SVG text or paints it with Pillow: a chart takes a few milliseconds
+instead of the 0,1–0,5 s of a matplotlib figure with constrained layout. Lengths are
+integers in hundredths of a point (the SVG's user unit is the point: 16 cm = 453,6 pt =
+45360); text widths are estimated from DejaVu Sans' advance widths (read once from the font
+file, or from the table below when the file cannot be read). Labels are ``<text>`` in
+DejaVu Sans, which the PDF renderer and most browsers have; a browser without it uses a
+narrower sans-serif, so the room reserved for a label is never too small. Values stay
+``Decimal``: positions are computed from them with Decimal arithmetic and rounded to the
+integer grid, and every number a person reads is formatted by ``kinerja.core.numbers``.
 """
 
 from __future__ import annotations
 
+import functools
 import io
-import re
+import shutil
+import subprocess
 import textwrap
 import threading
-from dataclasses import replace
-from decimal import Decimal
-
-import matplotlib as mpl
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, FuncFormatter
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+from math import isqrt
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 from kinerja.core.numbers import fmt_compact
 
 from .document import Chart, ChartSeries
 
-__all__ = ["EMPTY_TEXT", "PREDICATE_COLORS", "render_png", "render_svg"]
+__all__ = ["EMPTY_TEXT", "PREDICATE_COLORS", "describe", "render_png", "render_svg"]
 
 EMPTY_TEXT = "Belum ada data"
 
@@ -58,30 +63,32 @@ PLAN_COLOR = "#757575"
 ACTUAL_COLORS = ("#1565c0", "#e65100", "#2e7d32", "#6a1b9a", "#00838f", "#ad1457")
 MARKERS = ("o", "s", "^", "D", "v", "P")
 TEXT_COLOR = "#212121"
+MUTED_COLOR = "#757575"
 GRID_COLOR = "#e0e0e0"
+SPINE_COLOR = "#9e9e9e"
 REFERENCE_COLOR = "#424242"
+FONT_FAMILY = "DejaVu Sans"
 
-WIDTH_IN = 6.3  # 16 cm; 945 px at 150 dpi
-SCURVE_HEIGHT_IN = 3.9
-EMPTY_HEIGHT_IN = 1.2
+# lengths in hundredths of a point
+WIDTH = 45360  # 6,3 in = 16 cm
+SCURVE_HEIGHT = 28080  # 3,9 in
+EMPTY_HEIGHT = 8640  # 1,2 in
+PAD = 800
+TITLE_SIZE = 1100
+LABEL_SIZE = 900
+VALUE_SIZE = 850
+BAR_LEGEND_SIZE = 800
+EMPTY_SIZE = 1000
+CAP = 73  # DejaVu Sans' capital height, in % of the size: centres a line of text
+LINE = 122  # line height, in % of the size
+BAR_HEIGHT = 1350
+BAR_ROW = 2200
 NAME_WRAP = 35
-TITLE_WRAP = 62
 LEGEND_WRAP = 45
-LEGEND_ROW = 90  # characters that fit in one legend row
+TITLE_WRAP = 62
 
-_RC = {
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
-    "font.size": 9,
-    "svg.fonttype": "path",  # glyphs as paths: no font needed where the SVG is shown
-    "svg.image_inline": True,
-    "axes.unicode_minus": False,
-    "text.color": TEXT_COLOR,
-    "axes.edgecolor": "#9e9e9e",
-    "xtick.color": TEXT_COLOR,
-    "ytick.color": TEXT_COLOR,
-}
-_LOCK = threading.Lock()
+_PNG_SUPERSAMPLE = 3  # slanted shapes are painted at 3× and reduced: smooth lines
+_PNG_LOCK = threading.Lock()
 
 
 # --- public API ------------------------------------------------------------------------
@@ -92,42 +99,181 @@ def render_svg(chart: Chart, *, with_title: bool = True, text_as_paths: bool = T
     ``with_title=False`` leaves the title out of the drawing (for documents that print it
     as a caption); the ``<title>`` element for screen readers stays.
 
-    ``text_as_paths=False`` writes the labels as ``<text>`` in DejaVu Sans (the font
-    matplotlib measured them with) instead of one path per glyph: for the PDF, whose
-    renderer has that font from the system and draws a glyph path far more slowly than a
-    text; the labels are then real text in the PDF too (searchable, copyable)."""
-    prefix = _id_prefix(chart.key)
-    rc = {**_RC, "svg.hashsalt": prefix}
-    if not text_as_paths:
-        rc["svg.fonttype"] = "none"
-    buffer = io.StringIO()
-    with _LOCK, mpl.rc_context(rc):
-        figure = _figure(chart if with_title else replace(chart, title=""))
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return _inline_svg(buffer.getvalue(), chart, prefix)
+    Labels are always ``<text>`` in DejaVu Sans (real text: searchable, copyable, and far
+    faster for WeasyPrint than glyph paths); ``text_as_paths`` is kept for callers and
+    ignored."""
+    del text_as_paths
+    return _svg(_layout(chart, with_title), chart, _id_prefix(chart.key))
 
 
 def render_png(chart: Chart, dpi: int = 150, *, with_title: bool = True) -> bytes:
     """The chart as PNG bytes (for python-docx); ``dpi`` sets the pixel width (16 cm)."""
-    buffer = io.BytesIO()
-    with _LOCK, mpl.rc_context(_RC):
-        figure = _figure(chart if with_title else replace(chart, title=""))
-        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return buffer.getvalue()
+    return _png(_layout(chart, with_title), dpi)
 
 
-# --- figures ---------------------------------------------------------------------------
+# --- drawing items (the layout, shared by SVG and PNG) ---------------------------------
 
 
-def _figure(chart: Chart) -> Figure:
+@dataclass(frozen=True, slots=True)
+class _Text:
+    x: int
+    y: int  # baseline
+    text: str
+    size: int
+    anchor: str = "start"  # start | middle | end
+    color: str = TEXT_COLOR
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Rect:
+    x: int
+    y: int
+    w: int
+    h: int
+    fill: str
+    clip: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    points: tuple[tuple[int, int], ...]
+    color: str
+    width: int
+    dash: tuple[int, ...] = ()
+    clip: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    shape: str  # one of MARKERS
+    x: int
+    y: int
+    size: int  # about the diameter
+    fill: str
+    edge: str = ""
+    edge_width: int = 0
+
+
+@dataclass
+class _Drawing:
+    width: int
+    height: int
+    items: list
+    clip: tuple[int, int, int, int] | None = None  # x, y, w, h of the plot area
+
+
+# --- text measure ----------------------------------------------------------------------
+
+# DejaVu Sans advance widths (of 2048 units per em) of the printable ASCII characters,
+# the fallback when the font file cannot be read.
+_ASCII_REGULAR = (
+    "651 821 942 1716 1303 1946 1597 563 799 799 1024 1716 651 739 651 690 1303 1303 1303 "
+    "1303 1303 1303 1303 1303 1303 1303 690 690 1716 1716 1716 1087 2048 1401 1405 1430 1577 "
+    "1294 1178 1587 1540 604 604 1343 1141 1767 1532 1612 1235 1612 1423 1300 1251 1499 1401 "
+    "2025 1403 1251 1403 799 690 799 1716 1024 1024 1255 1300 1126 1300 1260 721 1300 1298 "
+    "569 569 1186 569 1995 1298 1253 1300 1300 842 1067 803 1298 1212 1675 1212 1212 1075 "
+    "1303 690 1303 1716"
+)
+_ASCII_BOLD = (
+    "713 934 1067 1716 1425 2052 1786 627 936 936 1071 1716 778 850 778 748 1425 1425 1425 "
+    "1425 1425 1425 1425 1425 1425 1425 819 819 1716 1716 1716 1188 2048 1585 1561 1503 1700 "
+    "1399 1399 1681 1714 762 762 1587 1305 2038 1714 1741 1501 1741 1577 1475 1397 1663 1585 "
+    "2259 1579 1483 1485 936 748 936 1716 1024 1024 1382 1466 1214 1466 1389 891 1466 1458 "
+    "702 702 1362 702 2134 1458 1407 1466 1466 1010 1219 979 1458 1335 1892 1321 1335 1192 "
+    "1458 748 1458 1716"
+)
+_UNITS_PER_EM = 2048
+_DEFAULT_ADVANCE = 1303  # a digit's width, for a character the font does not have
+
+
+@functools.cache
+def _font_file(bold: bool = False, italic: bool = False) -> str | None:
+    """The DejaVu Sans file of the style: the system's (fontconfig), else the copy that
+    matplotlib ships, else None."""
+    style = ":bold" if bold else ":oblique" if italic else ""
+    if shutil.which("fc-match"):
+        try:
+            found = subprocess.run(
+                ["fc-match", "-f", "%{family}|%{file}", f"{FONT_FAMILY}{style}"],
+                capture_output=True,
+                text=True,
+                timeout=5,
+                check=False,
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            found = ""
+        family, _, path = found.partition("|")
+        if FONT_FAMILY in family.split(",") and Path(path).is_file():
+            return path
+    import importlib.util
+
+    spec = importlib.util.find_spec("matplotlib")
+    if spec and spec.origin:
+        name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans-Oblique.ttf" if italic else ""
+        path = Path(spec.origin).parent / "mpl-data/fonts/ttf" / (name or "DejaVuSans.ttf")
+        if path.is_file():
+            return str(path)
+    return None
+
+
+@functools.cache
+def _advances(bold: bool) -> tuple[dict[int, int], int]:
+    """Advance width by code point, and units per em, of DejaVu Sans (bold or regular; the
+    oblique has the regular widths)."""
+    path = _font_file(bold=bold)
+    if path:
+        try:
+            from fontTools.ttLib import TTFont
+
+            font = TTFont(path, lazy=True)
+            metrics = font["hmtx"].metrics
+            widths = {cp: metrics[glyph][0] for cp, glyph in font.getBestCmap().items()}
+            return widths, font["head"].unitsPerEm
+        except Exception:  # an unreadable file: the table below is close enough
+            pass
+    table = (_ASCII_BOLD if bold else _ASCII_REGULAR).split()
+    return {32 + i: int(w) for i, w in enumerate(table)}, _UNITS_PER_EM
+
+
+def _text_width(text: str, size: int, bold: bool = False) -> int:
+    widths, per_em = _advances(bold)
+    default = _DEFAULT_ADVANCE * per_em // _UNITS_PER_EM
+    units = sum(widths.get(ord(ch), default) for ch in text)
+    return (units * size + per_em - 1) // per_em
+
+
+def _wrap_to_width(text: str, width: int, size: int, bold: bool = False) -> list[str]:
+    """``text`` in lines no wider than ``width`` (a word wider than that stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _text_width(f"{lines[-1]} {word}", size, bold) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _line_height(size: int) -> int:
+    return size * LINE // 100
+
+
+def _baseline(center: int, size: int) -> int:
+    """The baseline that centres a line of capitals and digits on ``center``."""
+    return center + size * CAP // 200
+
+
+# --- layout ----------------------------------------------------------------------------
+
+
+def _layout(chart: Chart, with_title: bool) -> _Drawing:
+    title = chart.title if with_title else ""
     if not _has_data(chart):
-        figure = _empty(chart)
-    elif chart.kind == "bars":
-        figure = _bars(chart)
-    else:
-        figure = _scurve(chart)
-    FigureCanvasAgg(figure)
-    return figure
+        return _empty(title)
+    if chart.kind == "bars":
+        return _bars(chart, title)
+    return _scurve(chart, title)
 
 
 def _has_data(chart: Chart) -> bool:
@@ -137,160 +283,275 @@ def _has_data(chart: Chart) -> bool:
     return any(v is not None for s in series for v in s.values[: len(chart.categories)])
 
 
-def _new_figure(height: float) -> Figure:
-    figure = Figure(figsize=(WIDTH_IN, height), layout="constrained", facecolor="white")
-    figure.get_layout_engine().set(w_pad=0.08, h_pad=0.08)
-    return figure
-
-
-def _title(figure: Figure, chart: Chart) -> None:
-    if chart.title:
-        figure.suptitle(textwrap.fill(chart.title, TITLE_WRAP), fontsize=11, fontweight="bold")
-
-
-def _empty(chart: Chart) -> Figure:
-    figure = _new_figure(EMPTY_HEIGHT_IN)
-    _title(figure, chart)
-    ax = figure.add_subplot()
-    ax.set_axis_off()
-    ax.text(
-        0.5,
-        0.5,
-        EMPTY_TEXT,
-        ha="center",
-        va="center",
-        fontsize=10,
-        color="#757575",
-        style="italic",
-        transform=ax.transAxes,
-    )
-    return figure
-
-
-def _scurve(chart: Chart) -> Figure:
-    figure = _new_figure(SCURVE_HEIGHT_IN)
-    _title(figure, chart)
-    ax = figure.add_subplot()
-    n = len(chart.categories)
-    x = range(n)
-    actual = 0
-    plan = 0
-    for series in chart.series:
-        values = _values(series, n)
-        if series.style == "plan":
-            ax.plot(
-                x,
-                values,
-                color=PLAN_COLOR,
-                linestyle=(0, (5, 3)),
-                linewidth=1.6,
-                label=series.label,
-                zorder=2,
-                marker="o" if plan else None,
-                markersize=3,
+def _title(items: list, title: str) -> int:
+    """Draws the title centred at the top; gives the y below it."""
+    if not title:
+        return PAD
+    height = _line_height(TITLE_SIZE)
+    lines = _wrap_to_width(title, WIDTH - 2 * PAD, TITLE_SIZE, bold=True)
+    for i, line in enumerate(lines):
+        items.append(
+            _Text(
+                WIDTH // 2,
+                PAD + i * height + TITLE_SIZE * 93 // 100,
+                line,
+                TITLE_SIZE,
+                "middle",
+                bold=True,
             )
+        )
+    return PAD + len(lines) * height + 400
+
+
+def _empty(title: str) -> _Drawing:
+    items: list = []
+    top = _title(items, title)
+    height = max(EMPTY_HEIGHT, top + 3000)
+    center = (top + height - PAD) // 2
+    items.append(
+        _Text(
+            WIDTH // 2,
+            _baseline(center, EMPTY_SIZE),
+            EMPTY_TEXT,
+            EMPTY_SIZE,
+            "middle",
+            MUTED_COLOR,
+            italic=True,
+        )
+    )
+    return _Drawing(WIDTH, height, items)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    label: str
+    kind: str  # "line" or "patch"
+    color: str
+    width: int = 0
+    dash: tuple[int, ...] = ()
+    marker: str = ""
+    marker_size: int = 0
+
+
+def _legend(entries: list[_Entry], size: int, handle: int, bottom: int) -> tuple[list, int]:
+    """The legend's items in columns (filled column by column, as many columns as fit the
+    width), centred above ``bottom``; gives the items and the legend's height."""
+    gap = size * 8 // 10
+    spacing = size * 16 // 10
+    lines = [textwrap.wrap(e.label, LEGEND_WRAP) or [""] for e in entries]
+    widths = [handle + gap + max(_text_width(t, size) for t in ls) for ls in lines]
+    row_height = _line_height(size) + size // 4
+    columns = 1
+    for n in range(len(entries), 1, -1):
+        rows = -(-len(entries) // n)
+        chunks = [widths[i : i + rows] for i in range(0, len(widths), rows)]
+        if sum(max(c) for c in chunks) + spacing * (len(chunks) - 1) <= WIDTH - 2 * PAD:
+            columns = n
+            break
+    rows = -(-len(entries) // columns)
+    grid = [list(range(i, min(i + rows, len(entries)))) for i in range(0, len(entries), rows)]
+    heights = [
+        max(
+            (len(lines[grid[c][r]]) for c in range(len(grid)) if r < len(grid[c])),
+            default=1,
+        )
+        * row_height
+        for r in range(rows)
+    ]
+    total = sum(heights)
+    col_widths = [max(widths[i] for i in col) for col in grid]
+    x = (WIDTH - sum(col_widths) - spacing * (len(grid) - 1)) // 2
+    top = bottom - total
+    items: list = []
+    for col, col_width in zip(grid, col_widths, strict=True):
+        y = top
+        for r, index in enumerate(col):
+            entry = entries[index]
+            center = y + _line_height(size) // 2
+            if entry.kind == "patch":
+                side = size * 7 // 10
+                items.append(_Rect(x, center - side // 2, handle, side, entry.color))
+            else:
+                items.append(
+                    _Line(((x, center), (x + handle, center)), entry.color, entry.width, entry.dash)
+                )
+                if entry.marker:
+                    items.append(
+                        _Marker(
+                            entry.marker,
+                            x + handle // 2,
+                            center,
+                            entry.marker_size,
+                            entry.color,
+                            "#ffffff",
+                            60,
+                        )
+                    )
+            for j, text in enumerate(lines[index]):
+                items.append(
+                    _Text(x + handle + gap, _baseline(center, size) + j * row_height, text, size)
+                )
+            y += heights[r]
+        x += col_width + spacing
+    return items, total
+
+
+def _scale(value: Decimal, length: int, span: int) -> int:
+    """``value`` of an axis 0..``span`` as a length of the ``length`` long axis."""
+    return int((value * length / span).quantize(Decimal(1), ROUND_HALF_EVEN))
+
+
+def _scurve(chart: Chart, title: str) -> _Drawing:
+    items: list = []
+    n = len(chart.categories)
+    top = _title(items, title)
+    upper, ticks = _axis(chart.series, n)
+    labels = [_tick_label(t, chart.y_label) for t in ticks]
+    unit = chart.y_label if chart.y_label and chart.y_label != "%" else ""
+    plot_top = top + LABEL_SIZE // 2 + (_line_height(LABEL_SIZE) + 200 if unit else 0)
+    left = PAD + max(_text_width(t, LABEL_SIZE) for t in labels) + 500
+    right = WIDTH - PAD
+
+    # the legend: one entry per series
+    entries = []
+    styles = []  # (colour, width, dash, marker, marker size, z) per series
+    actual = plan = 0
+    for series in chart.series:
+        if series.style == "plan":
+            style = (PLAN_COLOR, 160, (800, 480), "o" if plan else "", 300, 2)
             plan += 1
         else:
-            ax.plot(
-                x,
-                values,
-                color=ACTUAL_COLORS[actual % len(ACTUAL_COLORS)],
-                linestyle="-",
-                linewidth=1.8,
-                label=series.label,
-                zorder=3,
-                marker=MARKERS[actual % len(MARKERS)],
-                markersize=4.5,
-                markeredgecolor="white",
-                markeredgewidth=0.6,
-                clip_on=False,
-            )
+            colour = ACTUAL_COLORS[actual % len(ACTUAL_COLORS)]
+            style = (colour, 180, (), MARKERS[actual % len(MARKERS)], 450, 3)
             actual += 1
-        line = ax.lines[-1]
-        if line.get_marker() in (None, "None", "") and any(_isolated(values)):
-            # a lone value between gaps draws no line: mark it so that it still shows
-            ax.plot(
-                x,
-                _isolated(values),
-                linestyle="none",
-                marker="o",
-                markersize=3,
-                color=line.get_color(),
-                zorder=line.get_zorder(),
-            )
-    ax.set_xticks(list(x), labels=list(chart.categories))
-    ax.set_xlim(-0.4, n - 0.6)
-    upper, ticks = _axis(chart.series, n)
-    ax.set_ylim(0, upper)
-    ax.yaxis.set_major_locator(FixedLocator(ticks))
-    ax.yaxis.set_major_formatter(FuncFormatter(_tick_formatter(chart.y_label)))
-    if chart.y_label and chart.y_label != "%":
-        ax.set_ylabel(chart.y_label)
-    ax.grid(True, axis="both", color=GRID_COLOR, linewidth=0.7)
-    ax.set_axisbelow(True)
-    _plain_spines(ax)
-    ax.tick_params(length=0, pad=4)
-    if len(chart.categories) > 12 or max(len(c) for c in chart.categories) > 5:
-        ax.tick_params(axis="x", labelrotation=45)
-        for label in ax.get_xticklabels():
-            label.set_horizontalalignment("right")
-            label.set_rotation_mode("anchor")
-    handles = [line for line in ax.lines if not line.get_label().startswith("_")]
-    labels = [textwrap.fill(h.get_label(), LEGEND_WRAP) for h in handles]
-    figure.legend(
-        handles,
-        labels,
-        loc="outside lower center",
-        ncols=_legend_columns(labels, 8),
-        frameon=False,
-        handlelength=2.8,
-        columnspacing=1.6,
-    )
-    return figure
+        styles.append(style)
+        entries.append(
+            _Entry(series.label, "line", style[0], style[1], style[2], style[3], style[4])
+        )
+    legend, legend_height = _legend(entries, LABEL_SIZE, LABEL_SIZE * 28 // 10, SCURVE_HEIGHT - PAD)
+    plot_bottom = SCURVE_HEIGHT - PAD - legend_height - 700 - _line_height(LABEL_SIZE) - 400
+    plot_height = plot_bottom - plot_top
+    plot_width = right - left
+
+    def x_of(i: int) -> int:  # categories from 0,4 slot inside either edge, as before
+        return left + plot_width * (10 * i + 4) // (10 * n - 2)
+
+    def y_of(value: Decimal | int) -> int:
+        return plot_bottom - _scale(Decimal(value), plot_height, upper)
+
+    # grid, axis, tick labels
+    for tick, label in zip(ticks, labels, strict=True):
+        y = y_of(tick)
+        items.append(_Line(((left, y), (right, y)), GRID_COLOR, 70))
+        items.append(_Text(left - 500, _baseline(y, LABEL_SIZE), label, LABEL_SIZE, "end"))
+    if unit:
+        items.append(_Text(PAD, plot_top - LABEL_SIZE // 2 - 300, unit, LABEL_SIZE))
+    slot = plot_width * 10 // (10 * n - 2)
+    widest = max(_text_width(c, LABEL_SIZE) for c in chart.categories) + 300
+    step = max(1, -(-widest // max(slot, 1)))  # every step-th label, so that none overlap
+    for i, category in enumerate(chart.categories):
+        x = x_of(i)
+        items.append(_Line(((x, plot_top), (x, plot_bottom)), GRID_COLOR, 70))
+        if i % step == 0:
+            baseline = plot_bottom + 400 + LABEL_SIZE * CAP // 100
+            items.append(_Text(x, baseline, category, LABEL_SIZE, "middle"))
+    items.append(_Line(((left, plot_bottom), (right, plot_bottom)), SPINE_COLOR, 80))
+
+    # the lines: plans under actuals, each in the order given
+    order = sorted(range(len(chart.series)), key=lambda k: styles[k][5])
+    for k in order:
+        colour, width, dash, marker, marker_size, _z = styles[k]
+        values = _values(chart.series[k], n)
+        run: list[tuple[int, int]] = []
+        for i, value in enumerate([*values, None]):
+            if value is not None:
+                run.append((x_of(i), y_of(value)))
+            elif run:
+                if len(run) > 1:
+                    items.append(_Line(tuple(run), colour, width, dash, clip=True))
+                run = []
+        if marker:
+            edge, edge_width = ("#ffffff", 60) if styles[k][5] == 3 else ("", 0)
+            for i, value in enumerate(values):
+                if value is not None:
+                    items.append(
+                        _Marker(marker, x_of(i), y_of(value), marker_size, colour, edge, edge_width)
+                    )
+        else:  # a lone value between gaps draws no line: mark it so that it still shows
+            for i, value in enumerate(_isolated(values)):
+                if value is not None:
+                    items.append(_Marker("o", x_of(i), y_of(value), 300, colour))
+    items.extend(legend)
+    margin = 400  # markers on the axis or at the top stay whole
+    clip = (left - margin, plot_top - margin, plot_width + 2 * margin, plot_height + 2 * margin)
+    return _Drawing(WIDTH, SCURVE_HEIGHT, items, clip)
 
 
-def _bars(chart: Chart) -> Figure:
+def _bars(chart: Chart, title: str) -> _Drawing:
+    items: list = []
     n = len(chart.categories)
     series = _bar_series(chart)[0]
     values = _values(series, n)
-    names = [textwrap.fill(c, NAME_WRAP, break_long_words=True) for c in chart.categories]
-    lines = sum(name.count("\n") + 1 for name in names)
-    height = 1.35 + 0.3 * n + 0.15 * lines
-    figure = _new_figure(height)
-    _title(figure, chart)
-    ax = figure.add_subplot()
-
     predicates = [chart.bar_labels[i] if i < len(chart.bar_labels) else "" for i in range(n)]
     colors = [PREDICATE_COLORS.get(p, UNKNOWN_COLOR) for p in predicates]
-    widths = [Decimal(0) if v is None else v for v in values]
-    bars = ax.barh(range(n), widths, height=0.62, color=colors, zorder=3)
-    ax.bar_label(
-        bars,
-        labels=[fmt_compact(v) for v in values],
-        padding=3,
-        fontsize=8.5,
-        zorder=4,
-        # a white box keeps the number readable where the reference line passes
-        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
-    )
-    ax.axvline(100, color=REFERENCE_COLOR, linestyle=(0, (4, 2)), linewidth=1, zorder=2)
+    names = [textwrap.wrap(c, NAME_WRAP, break_long_words=True) or [""] for c in chart.categories]
+    texts = [fmt_compact(v) for v in values]
+    line_height = _line_height(LABEL_SIZE)
+    rows = [max(BAR_ROW, len(lines) * line_height + 900) for lines in names]
 
-    ax.set_yticks(range(n), labels=names)
-    ax.set_ylim(n - 0.45, -0.55)  # first category on top
+    top = _title(items, title)
+    plot_top = top + 300
+    plot_bottom = plot_top + sum(rows) + 600
+    left = PAD + max(_text_width(t, LABEL_SIZE) for lines in names for t in lines) + 500
     upper, ticks = _axis((series,), n, step=50)  # bars are wide: fewer ticks
-    ax.set_xlim(0, upper + (10 if upper <= 120 else upper // 10))
-    ax.xaxis.set_major_locator(FixedLocator(ticks))
-    ax.xaxis.set_major_formatter(FuncFormatter(_tick_formatter(chart.y_label)))
+    span = upper + (10 if upper <= 120 else upper // 10)
+    # the plot ends where the widest value label at its bar's end still fits the chart
+    plot_width = WIDTH - PAD - left
+    for value, text in zip(values, texts, strict=True):
+        if value is not None and value > 0:
+            room = WIDTH - PAD - left - 300 - _text_width(text, VALUE_SIZE) - 100
+            plot_width = min(plot_width, int((Decimal(room) * span / value).to_integral_value()))
+    right = left + plot_width
+
+    def x_of(value: Decimal | int) -> int:
+        return left + _scale(max(Decimal(value), Decimal(0)), plot_width, span)
+
+    # grid and tick labels
+    tick_baseline = plot_bottom + 400 + LABEL_SIZE * CAP // 100
+    for tick in ticks:
+        x = x_of(tick)
+        items.append(_Line(((x, plot_top), (x, plot_bottom)), GRID_COLOR, 70))
+        label = _tick_label(tick, chart.y_label)
+        items.append(_Text(x, tick_baseline, label, LABEL_SIZE, "middle"))
+    reference = x_of(100)
+    items.append(
+        _Line(((reference, plot_top), (reference, plot_bottom)), REFERENCE_COLOR, 100, (400, 200))
+    )
+    items.append(_Line(((left, plot_top), (left, plot_bottom)), SPINE_COLOR, 80))
+    items.append(_Line(((left, plot_bottom), (right, plot_bottom)), SPINE_COLOR, 80))
+    # bars (over the axis line: a small value still shows), values, names
+    y = plot_top + 300
+    for lines, value, text, colour, row in zip(names, values, texts, colors, rows, strict=True):
+        center = y + row // 2
+        end = x_of(value if value is not None else 0)
+        if end > left:
+            items.append(_Rect(left, center - BAR_HEIGHT // 2, end - left, BAR_HEIGHT, colour))
+        width = _text_width(text, VALUE_SIZE)
+        # a white box keeps the number readable where the reference line passes
+        items.append(_Rect(end + 200, center - 600, width + 200, 1200, "#ffffff"))
+        items.append(_Text(end + 300, _baseline(center, VALUE_SIZE), text, VALUE_SIZE))
+        first = _baseline(center, LABEL_SIZE) - (len(lines) - 1) * line_height // 2
+        for j, line in enumerate(lines):
+            items.append(_Text(left - 500, first + j * line_height, line, LABEL_SIZE, "end"))
+        y += row
+
     label = series.label
     if chart.y_label and chart.y_label != "%":
         label = f"{label} ({chart.y_label})" if label else chart.y_label
+    bottom = tick_baseline + 400
     if label:
-        ax.set_xlabel(label)
-    ax.grid(True, axis="x", color=GRID_COLOR, linewidth=0.7)
-    ax.set_axisbelow(True)
-    _plain_spines(ax)
-    ax.spines["left"].set_visible(True)
-    ax.tick_params(length=0, pad=4)
+        bottom += line_height + 100
+        items.append(_Text((left + right) // 2, bottom - 300, label, LABEL_SIZE, "middle"))
 
     present = []
     for predicate in [*PREDICATE_COLORS, UNKNOWN_PREDICATE]:
@@ -299,23 +560,26 @@ def _bars(chart: Chart) -> Figure:
             not known and any(p not in PREDICATE_COLORS for p in predicates)
         ):
             present.append(predicate)
-    handles = [Patch(facecolor=PREDICATE_COLORS.get(p, UNKNOWN_COLOR), label=p) for p in present]
-    handles.append(
-        Line2D(
-            [], [], color=REFERENCE_COLOR, linestyle=(0, (4, 2)), linewidth=1, label="Target 100"
+    entries = [_Entry(p, "patch", PREDICATE_COLORS.get(p, UNKNOWN_COLOR)) for p in present]
+    entries.append(_Entry("Target 100", "line", REFERENCE_COLOR, 100, (400, 200)))
+    # laid out against a provisional bottom, then moved under the axis
+    legend, legend_height = _legend(entries, BAR_LEGEND_SIZE, BAR_LEGEND_SIZE * 14 // 10, 0)
+    shift = bottom + 600 + legend_height
+    items.extend(_moved(item, shift) for item in legend)
+    clip = (left, plot_top, plot_width, plot_bottom - plot_top)
+    return _Drawing(WIDTH, shift + PAD, items, clip)
+
+
+def _moved(item, dy: int):
+    if isinstance(item, _Line):
+        return _Line(tuple((x, y + dy) for x, y in item.points), item.color, item.width, item.dash)
+    if isinstance(item, _Rect):
+        return _Rect(item.x, item.y + dy, item.w, item.h, item.fill)
+    if isinstance(item, _Marker):
+        return _Marker(
+            item.shape, item.x, item.y + dy, item.size, item.fill, item.edge, item.edge_width
         )
-    )
-    labels = [h.get_label() for h in handles]
-    figure.legend(
-        handles=handles,
-        loc="outside lower center",
-        ncols=_legend_columns(labels, 6),
-        frameon=False,
-        fontsize=8,
-        handlelength=1.4,
-        columnspacing=1.2,
-    )
-    return figure
+    return _Text(item.x, item.y + dy, item.text, item.size, item.anchor, item.color, item.bold)
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -358,74 +622,214 @@ def _axis(series: tuple[ChartSeries, ...], n: int, step: int = 20) -> tuple[int,
     return top + 5, list(range(0, top + 1, step))
 
 
-def _legend_columns(labels: list[str], per_entry: int) -> int:
-    """The most legend columns whose rows fit the width (roughly, in characters; ``per_entry``
-    for the handle and the spacing). matplotlib fills a legend column by column."""
-    widths = [max(len(part) for part in label.split("\n")) + per_entry for label in labels]
-    for columns in range(len(widths), 1, -1):
-        rows = -(-len(widths) // columns)
-        chunks = [widths[i : i + rows] for i in range(0, len(widths), rows)]
-        if len(chunks) == columns and sum(max(c) for c in chunks) <= LEGEND_ROW:
-            return columns
-    return 1
+def _tick_label(value: int | Decimal, y_label: str) -> str:
+    """A tick's label in Indonesian style: ``20%``, ``12,5``, ``1.000``."""
+    return fmt_compact(value) + ("%" if y_label == "%" else "")
 
 
-def _tick_formatter(y_label: str):
-    suffix = "%" if y_label == "%" else ""
-
-    def tick(x, _position) -> str:
-        text = f"{x:.2f}".rstrip("0").rstrip(".")
-        if text == "-0":
-            text = "0"
-        return text.replace(".", ",") + suffix
-
-    return tick
+# --- SVG -------------------------------------------------------------------------------
 
 
-def _plain_spines(ax) -> None:
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
+def _n(value: int) -> str:
+    """A length in hundredths of a point as SVG user units (points): 45360 → ``453.6``."""
+    sign = "-" if value < 0 else ""
+    whole, cents = divmod(abs(value), 100)
+    return f"{sign}{whole}.{cents:02d}".rstrip("0").rstrip(".") if cents else f"{sign}{whole}"
 
 
-# --- SVG post-processing ---------------------------------------------------------------
+def _dash(dash: tuple[int, ...]) -> str:
+    return f' stroke-dasharray="{" ".join(_n(d) for d in dash)}"' if dash else ""
 
-_ID = re.compile(r'\bid="([^"]+)"')
+
+def _svg_item(item, out: list[str]) -> None:
+    if isinstance(item, _Text):
+        attrs = f'x="{_n(item.x)}" y="{_n(item.y)}" font-size="{_n(item.size)}"'
+        if item.anchor != "start":
+            attrs += f' text-anchor="{item.anchor}"'
+        if item.bold:
+            attrs += ' font-weight="bold"'
+        if item.italic:
+            attrs += ' font-style="italic"'
+        if item.color != TEXT_COLOR:
+            attrs += f' fill="{item.color}"'
+        out.append(f"<text {attrs}>{escape(item.text)}</text>")
+    elif isinstance(item, _Rect):
+        out.append(
+            f'<rect x="{_n(item.x)}" y="{_n(item.y)}" width="{_n(item.w)}" '
+            f'height="{_n(item.h)}" fill="{item.fill}"/>'
+        )
+    elif isinstance(item, _Line):
+        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in item.points)
+        out.append(
+            f'<polyline points="{points}" fill="none" stroke="{item.color}" '
+            f'stroke-width="{_n(item.width)}"{_dash(item.dash)}/>'
+        )
+    else:
+        edge = f' stroke="{item.edge}" stroke-width="{_n(item.edge_width)}"' if item.edge else ""
+        if item.shape == "o":
+            out.append(
+                f'<circle cx="{_n(item.x)}" cy="{_n(item.y)}" r="{_n(item.size // 2)}" '
+                f'fill="{item.fill}"{edge}/>'
+            )
+        else:
+            points = " ".join(f"{_n(x)},{_n(y)}" for x, y in _marker_points(item))
+            out.append(f'<polygon points="{points}" fill="{item.fill}"{edge}/>')
+
+
+# marker outlines on a grid of ±10 (scaled by half the marker size)
+_MARKER_SHAPES = {
+    "s": ((-8, -8), (8, -8), (8, 8), (-8, 8)),
+    "^": ((0, -11), (10, 7), (-10, 7)),
+    "v": ((0, 11), (10, -7), (-10, -7)),
+    "D": ((0, -11), (9, 0), (0, 11), (-9, 0)),
+    "P": (
+        (-3, -10), (3, -10), (3, -3), (10, -3), (10, 3), (3, 3),
+        (3, 10), (-3, 10), (-3, 3), (-10, 3), (-10, -3), (-3, -3),
+    ),
+}  # fmt: skip
+
+
+def _marker_points(marker: _Marker) -> list[tuple[int, int]]:
+    half = marker.size // 2
+    shape = _MARKER_SHAPES.get(marker.shape, _MARKER_SHAPES["s"])
+    return [(marker.x + dx * half // 10, marker.y + dy * half // 10) for dx, dy in shape]
+
+
+def _svg(drawing: _Drawing, chart: Chart, prefix: str) -> str:
+    width, height = _n(drawing.width), _n(drawing.height)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}pt" '
+        f'height="{height}pt" viewBox="0 0 {width} {height}" '
+        f'font-family="{FONT_FAMILY}, sans-serif" fill="{TEXT_COLOR}" '
+        'stroke-linejoin="round" stroke-linecap="butt" style="max-width: 100%; height: auto">',
+        f"<title>{escape(chart.title)}</title>",
+        f"<desc>{escape(describe(chart))}</desc>",
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
+    clip_id = f"{prefix}plot"
+    if drawing.clip:
+        x, y, w, h = drawing.clip
+        out.append(
+            f'<defs><clipPath id="{clip_id}"><rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" '
+            f'height="{_n(h)}"/></clipPath></defs>'
+        )
+    clipped = False
+    for item in drawing.items:
+        wants = drawing.clip is not None and getattr(item, "clip", False)
+        if wants != clipped:
+            out.append(f'<g clip-path="url(#{clip_id})">' if wants else "</g>")
+            clipped = wants
+        _svg_item(item, out)
+    if clipped:
+        out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
 
 
 def _id_prefix(key: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") or "chart"
-    return f"chart-{slug}-"
+    slug = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "_-") else "-" for ch in key)
+    while "--" in slug:
+        slug = slug.replace("--", "-")
+    return f"chart-{slug.strip('-') or 'chart'}-"
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+# --- PNG -------------------------------------------------------------------------------
 
 
-def _inline_svg(svg: str, chart: Chart, prefix: str) -> str:
-    """matplotlib's SVG document → an element for inline use: prolog dropped, ids unique to
-    the chart, the page-wide ``*{…}`` style replaced by attributes on the root, ``<title>``
-    and ``<desc>`` first."""
-    svg = svg[svg.index("<svg") :]
-    svg = re.sub(r"\s*<style[^>]*>.*?</style>", "", svg, count=1, flags=re.S)
-    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.S)
-    ids = set(_ID.findall(svg))
+@functools.cache
+def _png_font(size_px: int, bold: bool, italic: bool):
+    from PIL import ImageFont
 
-    def rename(match: re.Match) -> str:
-        return f"{match.group(1)}{prefix}{match.group(2)}{match.group(3)}"
+    path = _font_file(bold=bold, italic=italic)
+    if path:
+        return ImageFont.truetype(path, size_px)
+    return ImageFont.load_default(size_px)
 
-    if ids:
-        names = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
-        svg = re.sub(rf'(\bid="|"#|url\(#)({names})("|\))', rename, svg)
-    head_end = svg.index(">") + 1
-    head = svg[:head_end].replace(
-        "<svg ",
-        '<svg role="img" style="max-width: 100%; height: auto" '
-        'stroke-linejoin="round" stroke-linecap="butt" ',
-        1,
-    )
-    title = f"<title>{_escape(chart.title)}</title>"
-    desc = f"<desc>{_escape(describe(chart))}</desc>"
-    return f"{head}\n {title}\n {desc}{svg[head_end:]}".rstrip() + "\n"
+
+def _dashed(points, dash: tuple[int, ...]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The drawn pieces of a dashed polyline (integer geometry, the pattern carried over
+    the corners)."""
+    pieces = []
+    index, left, on = 0, dash[0], True
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        length = isqrt((x1 - x0) ** 2 + (y1 - y0) ** 2)
+        done = 0
+        while done < length:
+            step = min(left, length - done)
+            if on:
+                a = (x0 + (x1 - x0) * done // length, y0 + (y1 - y0) * done // length)
+                end = done + step
+                b = (x0 + (x1 - x0) * end // length, y0 + (y1 - y0) * end // length)
+                pieces.append((a, b))
+            done += step
+            left -= step
+            if left == 0:
+                index = (index + 1) % len(dash)
+                left, on = dash[index], not on
+    return pieces
+
+
+def _slanted(item) -> bool:
+    if isinstance(item, _Marker):
+        return True
+    if isinstance(item, _Line):
+        pairs = zip(item.points, item.points[1:], strict=False)
+        return any(a[0] != b[0] and a[1] != b[1] for a, b in pairs)
+    return False
+
+
+def _png(drawing: _Drawing, dpi: int) -> bytes:
+    from PIL import Image, ImageDraw
+
+    # Shapes that are all upright rectangles and level or plumb lines (a bar chart) need no
+    # smoothing; slanted lines and markers are painted larger and reduced.
+    ss = _PNG_SUPERSAMPLE if any(_slanted(item) for item in drawing.items) else 1
+
+    def px(value: int, factor: int = ss) -> int:  # hundredths of a point → pixels
+        return (value * dpi * factor + 3600) // 7200
+
+    width, height = px(drawing.width, 1), px(drawing.height, 1)
+    with _PNG_LOCK:
+        big = Image.new("RGB", (width * ss, height * ss), "#ffffff")
+        draw = ImageDraw.Draw(big)
+        for item in drawing.items:
+            if isinstance(item, _Rect):
+                x0, y0 = px(item.x), px(item.y)
+                draw.rectangle(
+                    (x0, y0, max(x0, px(item.x + item.w) - 1), max(y0, px(item.y + item.h) - 1)),
+                    fill=item.fill,
+                )
+            elif isinstance(item, _Line):
+                stroke = max(1, px(item.width))
+                if item.dash:
+                    for a, b in _dashed(item.points, item.dash):
+                        draw.line((px(a[0]), px(a[1]), px(b[0]), px(b[1])), item.color, stroke)
+                else:
+                    points = [(px(x), px(y)) for x, y in item.points]
+                    draw.line(points, item.color, stroke, joint="curve")
+            elif isinstance(item, _Marker):
+                edge = max(1, px(item.edge_width)) if item.edge else 0
+                if item.shape == "o":
+                    r = px(item.size // 2)
+                    box = (px(item.x) - r, px(item.y) - r, px(item.x) + r, px(item.y) + r)
+                    draw.ellipse(box, item.fill, item.edge or None, edge)
+                else:
+                    points = [(px(x), px(y)) for x, y in _marker_points(item)]
+                    draw.polygon(points, item.fill, item.edge or None, edge)
+        image = big.reduce(ss) if ss > 1 else big
+        draw = ImageDraw.Draw(image)
+        anchors = {"start": "ls", "middle": "ms", "end": "rs"}
+        for item in drawing.items:
+            if isinstance(item, _Text):
+                font = _png_font(px(item.size, 1), item.bold, item.italic)
+                position = (px(item.x, 1), px(item.y, 1))
+                draw.text(position, item.text, item.color, font, anchors[item.anchor])
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=3)  # a third of level 6's time
+    return buffer.getvalue()
+
+
+# --- words -----------------------------------------------------------------------------
 
 
 def describe(chart: Chart) -> str:
