@@ -700,8 +700,10 @@ def _svg(drawing: _Drawing, chart: Chart, prefix: str) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}pt" '
         f'height="{height}pt" viewBox="0 0 {width} {height}" '
-        f'font-family="{FONT_FAMILY}, sans-serif" fill="{TEXT_COLOR}" '
-        'stroke-linejoin="round" stroke-linecap="butt" style="max-width: 100%; height: auto">',
+        'stroke-linejoin="round" stroke-linecap="butt" '
+        # in the style attribute, so that no rule of the page around it changes the font
+        f"style=\"max-width: 100%; height: auto; font-family: '{FONT_FAMILY}', sans-serif; "
+        f'fill: {TEXT_COLOR}">',
         f"<title>{escape(chart.title)}</title>",
         f"<desc>{escape(describe(chart))}</desc>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',

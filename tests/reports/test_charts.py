@@ -474,7 +474,7 @@ def test_text_as_paths_is_accepted_and_text_stays_text():
     chart = _sample("bars")
     svg = render_svg(chart, text_as_paths=False)
     assert svg == render_svg(chart, text_as_paths=True)
-    assert "DejaVu Sans" in ET.fromstring(svg).get("font-family")
+    assert "font-family: 'DejaVu Sans', sans-serif" in ET.fromstring(svg).get("style")
 
 
 def test_without_title_the_drawing_leaves_it_out_and_keeps_the_title_element():
