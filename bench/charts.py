@@ -11,16 +11,23 @@ printed in milliseconds (best in brackets):
 
 The charts: the sample document's S-curve (3 series) and bars (4 kegiatan), a report's S-curve
 (4 series, 12 months), bar charts of 12 and 30 kegiatan with long names, and an empty chart.
-No database is needed:
+No database is needed.
 
-    .venv/bin/python bench/charts.py [--repeat 20]
+``--against REV`` also measures the chart module as it was at a git revision (read with
+``git show``, loaded beside the current one) and prints both tables, so that one run on the
+same machine load gives the before and the after; for the matplotlib version that this
+module replaced:
+
+    .venv/bin/python bench/charts.py [--repeat 20] [--against 530171b]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
+import tempfile
 import time
 from decimal import Decimal as D
 from pathlib import Path
@@ -96,26 +103,60 @@ def measure(fn, repeat: int) -> list[float]:
     return times
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=20)
-    args = parser.parse_args()
+def module_at(revision: str):
+    """kinerja/reports/charts.py as it was at ``revision``, imported beside the current one."""
+    import importlib.util
+    import subprocess
 
-    from kinerja.reports.charts import render_png, render_svg
+    source = subprocess.run(
+        ["git", "show", f"{revision}:kinerja/reports/charts.py"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    folder = Path(tempfile.mkdtemp(prefix="kinerja-bench-charts-"))
+    path = folder / "charts.py"
+    path.write_text(source, encoding="utf-8")
+    name = "kinerja.reports._charts_before"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    module.__package__ = "kinerja.reports"
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
+
+def table(label: str, module, repeat: int) -> None:
     forms = {
-        "svg": lambda c: render_svg(c),
-        "svg pdf": lambda c: render_svg(c, with_title=False, text_as_paths=False),
-        "png": lambda c: render_png(c, dpi=150, with_title=False),
+        "svg": lambda c: module.render_svg(c),
+        "svg pdf": lambda c: module.render_svg(c, with_title=False, text_as_paths=False),
+        "png": lambda c: module.render_png(c, dpi=150, with_title=False),
     }
-    print(f"ms per chart, median of {args.repeat} (best)")
+    print(f"{label}: ms per chart, median of {repeat} (best)")
     print(f"{'chart':28}" + "".join(f"{form:>18}" for form in forms))
     for name, chart in charts().items():
         cells = []
         for draw in forms.values():
-            times = measure(lambda draw=draw, chart=chart: draw(chart), args.repeat)
-            cells.append(f"{statistics.median(times):9.1f} ({min(times):6.1f})")
+            times = measure(lambda draw=draw, chart=chart: draw(chart), repeat)
+            cells.append(f"{statistics.median(times):9.2f} ({min(times):6.2f})")
         print(f"{name:28}" + "".join(f"{cell:>18}" for cell in cells))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--against", metavar="REV", help="also measure charts.py at REV")
+    args = parser.parse_args()
+
+    from kinerja.reports import charts as current
+
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"load average {load}")
+    if args.against:
+        table(f"at {args.against}", module_at(args.against), args.repeat)
+        print()
+    table("now", current, args.repeat)
 
 
 if __name__ == "__main__":
