@@ -106,11 +106,15 @@ def budget_table(ctx: ReportContext, a: AgreementInfo, index: int) -> Table | No
     """Program / kegiatan / sub kegiatan of the agreement with their anggaran, as the
     version in force states them; for an agreement recorded without anggaran, the pagu the
     plan holds for the nodes its indicators are about."""
+    # the code in a column of its own: a kegiatan and one of its sub kegiatan may bear the
+    # same name (the demo's Penyelenggaraan Kerjasama Daerah), and a reader (or the reviu)
+    # tells them apart by their codes
     columns = (
         Column("no", "NO", width=4),
-        Column("subject", BUDGET_HEADER.get(a.eselon, "PROGRAM / KEGIATAN"), width=50),
+        Column("code", "KODE", width=12),
+        Column("subject", BUDGET_HEADER.get(a.eselon, "PROGRAM / KEGIATAN"), width=44),
         Column("pagu", "ANGGARAN (Rp)", "money", 18),
-        Column("note", "KETERANGAN", width=20),
+        Column("note", "KETERANGAN", width=16),
     )
     if a.budget:
         rows, tops = _budget_rows(a)
@@ -124,12 +128,20 @@ def budget_table(ctx: ReportContext, a: AgreementInfo, index: int) -> Table | No
         if not nodes:
             return None
         rows = [
-            Row((Cell(str(i)), Cell(n.name), Cell(n.pagu.value, "money"), Cell("APBD")))
+            Row(
+                (
+                    Cell(str(i)),
+                    Cell(n.code),
+                    Cell(n.name),
+                    Cell(n.pagu.value, "money"),
+                    Cell("APBD"),
+                )
+            )
             for i, n in enumerate(nodes, start=1)
         ]
         tops = list(range(len(nodes)))
         total = sum((n.pagu.value or Decimal(0) for n in nodes), Decimal(0))
-    rows.append(total_row(1, 4, {2: money_cell(total, tuple(tops), True)}))
+    rows.append(total_row(2, 5, {3: money_cell(total, tuple(tops), True)}))
     return Table(
         f"PK{index}b",
         f"Anggaran: {a.title}",
@@ -169,7 +181,8 @@ def _budget_rows(a: AgreementInfo) -> tuple[list[Row], list[int]]:
             Row(
                 (
                     Cell(str(number) if top else ""),
-                    Cell(f"{item.code} {item.name}".strip() if item.code else item.name, bold=bold),
+                    Cell(item.code),
+                    Cell(item.name, bold=bold),
                     money_cell(item.amount, kids if adds_up else (), bold),
                     Cell("APBD" if top else ""),
                 ),
@@ -228,7 +241,7 @@ def agreement_section(ctx: ReportContext, a: AgreementInfo, index: int) -> list[
     ]
     if budget is not None:
         annex_blocks.append(budget)
-        total = budget.rows[-1].cells[2].value
+        total = budget.rows[-1].cells[budget.column_index("pagu")].value
         annex_blocks.append(Paragraph(f"Jumlah anggaran: {amount_in_words(total)}.", "small"))
     annex_blocks.append(
         SignaturePair(

@@ -165,8 +165,15 @@ def test_a_pk_revised_mid_year_is_printed_in_its_revised_version():
     assert first_target(t) == "6"
     index = t.key[2:]
     budget = table(pk, f"PK{index}b")
-    assert [display(c) for c in budget.rows[0].cells[2:3]] == ["150.000.000"]
-    assert display(budget.rows[-1].cells[2]) == "218.600.000"  # 150 000 000 + 68 600 000
+    assert [display(c) for c in budget.rows[0].cells] == [
+        "1",
+        "02.03.01",
+        "Administrasi Rupabumi",
+        "150.000.000",
+        "APBD",
+    ]
+    pagu = budget.column_index("pagu")
+    assert display(budget.rows[-1].cells[pagu]) == "218.600.000"  # 150 000 000 + 68 600 000
     assert "dua ratus delapan belas juta enam ratus ribu rupiah" in texts(pk)
     assert (
         "PK perubahan ke-1 (versi 2), tanggal 1 Juli 2020; alasan perubahan: DPA "
