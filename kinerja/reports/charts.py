@@ -701,8 +701,11 @@ def _svg(drawing: _Drawing, chart: Chart, prefix: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}pt" '
         f'height="{height}pt" viewBox="0 0 {width} {height}" '
         'stroke-linejoin="round" stroke-linecap="butt" '
-        # in the style attribute, so that no rule of the page around it changes the font
-        f"style=\"max-width: 100%; height: auto; font-family: '{FONT_FAMILY}', sans-serif; "
+        # The font in the style attribute, so that no rule of the page around it changes it.
+        # `block-size: auto` keeps the proportions when a browser narrows the chart; it is
+        # `height: auto` by another name, which WeasyPrint would read as the SVG's height
+        # (drawing the chart of a PDF at three quarters of its size inside its box).
+        f"style=\"max-width: 100%; block-size: auto; font-family: '{FONT_FAMILY}', sans-serif; "
         f'fill: {TEXT_COLOR}">',
         f"<title>{escape(chart.title)}</title>",
         f"<desc>{escape(describe(chart))}</desc>",

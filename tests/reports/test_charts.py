@@ -116,6 +116,16 @@ def test_svg_is_about_16_cm_wide(scurve_svg):
     assert D(15) < cm < D(17)
 
 
+def test_svg_style_leaves_its_size_to_the_attributes(scurve_svg):
+    """WeasyPrint takes a ``width``/``height`` in the root's style for the SVG's own size
+    (``height: auto`` drew the PDF's charts at three quarters of their box); browsers keep
+    the proportions with ``block-size: auto``."""
+    style = ET.fromstring(scurve_svg).get("style")
+    properties = {part.split(":")[0].strip() for part in style.split(";") if part.strip()}
+    assert "max-width" in properties and "block-size" in properties
+    assert not properties & {"width", "height"}
+
+
 def test_svg_has_no_date_and_no_page_wide_style(scurve_svg):
     assert "<dc:date>" not in scurve_svg and "<metadata>" not in scurve_svg
     assert "<style" not in scurve_svg  # a `*{…}` rule inline would restyle the whole page
