@@ -611,13 +611,18 @@ def _isolated(values: list[Decimal | None]) -> list[Decimal | None]:
 
 def _axis(series: tuple[ChartSeries, ...], n: int, step: int = 20) -> tuple[int, list[int]]:
     """The upper end of the value axis and its ticks: 0–100 by 20 with a little room above,
-    or further (by ``step``, or by 50 past 200) to hold the largest value."""
+    or further (by ``step``, or by 50 past 200, and by 100, 250, 500, 1.000, … past 500
+    so that there are at most ten steps) to hold the largest value."""
     largest = max((v for s in series for v in _values(s, n) if v is not None), default=None)
     top = 100
     if largest is None or largest <= top:
         step = 20
     else:
         step = step if largest <= 200 else max(step, 50)
+        steps = (100, 250, 500)
+        while largest > 10 * step:
+            step = steps[0] if step < steps[0] else steps[1] if step < steps[1] else step * 2
+            steps = tuple(s * 10 for s in steps) if step >= steps[2] else steps
         top = (int(largest // step) + (0 if largest % step == 0 else 1)) * step
     return top + 5, list(range(0, top + 1, step))
 

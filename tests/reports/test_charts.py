@@ -516,3 +516,21 @@ def test_fallback_widths_are_dejavu_sans():
     bold, per_em = charts._advances(True)
     table = [int(w) for w in charts._ASCII_BOLD.split()]
     assert [bold[c] * 2048 // per_em for c in range(32, 127)] == table
+
+
+@pytest.mark.parametrize("kind", ["bars", "scurve"])
+def test_a_huge_value_gets_a_few_ticks_not_thousands(kind):
+    chart = Chart(
+        "besar",
+        "Besar",
+        kind,
+        ("A", "B"),
+        (ChartSeries("C", (D(40), D("12345.6")), "bar" if kind == "bars" else "actual"),),
+        bar_labels=("Tinggi", "Tinggi"),
+    )
+    svg = render_svg(chart)
+    texts = _drawn_texts(svg)
+    assert {"0%", "2.500%", "12.500%"} <= set(texts)
+    assert len([t for t in texts if t.endswith("%")]) == 6
+    boxes = [_text_box(t) for t in _texts(svg)]
+    assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
