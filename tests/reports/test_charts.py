@@ -408,6 +408,18 @@ def test_texts_stay_inside_the_chart_and_do_not_overlap(chart):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not _overlap(a, b), (a, b)
+    # the legend lies under the plot and its tick labels
+    plot = ET.fromstring(svg).find(f"{SVG}defs/{SVG}clipPath/{SVG}rect")
+    plot_bottom = D(plot.get("y")) + D(plot.get("height"))
+    if chart.kind == "bars":
+        legend = {*charts.PREDICATE_COLORS, charts.UNKNOWN_PREDICATE, "Target 100"}
+    else:
+        legend = {s.label for s in chart.series}
+    ticks = [t for t in _texts(svg) if t.text.endswith("%") or t.text in chart.categories]
+    lowest_tick = max(_text_box(t)[3] for t in ticks)
+    entries = [t for t in _texts(svg) if t.text in legend]
+    assert len(entries) >= 2
+    assert all(_text_box(t)[1] > max(plot_bottom, lowest_tick) for t in entries)
 
 
 def test_bars_above_100_and_missing_values():
