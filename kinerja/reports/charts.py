@@ -35,7 +35,7 @@ import shutil
 import subprocess
 import textwrap
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 from math import isqrt
 from pathlib import Path
@@ -331,6 +331,7 @@ class _Entry:
     dash: tuple[int, ...] = ()
     marker: str = ""
     marker_size: int = 0
+    marker_edge: str = ""
 
 
 def _legend(entries: list[_Entry], size: int, handle: int, bottom: int) -> tuple[list, int]:
@@ -383,8 +384,8 @@ def _legend(entries: list[_Entry], size: int, handle: int, bottom: int) -> tuple
                             center,
                             entry.marker_size,
                             entry.color,
-                            "#ffffff",
-                            60,
+                            entry.marker_edge,
+                            60 if entry.marker_edge else 0,
                         )
                     )
             for j, text in enumerate(lines[index]):
@@ -425,9 +426,8 @@ def _scurve(chart: Chart, title: str) -> _Drawing:
             style = (colour, 180, (), MARKERS[actual % len(MARKERS)], 450, 3)
             actual += 1
         styles.append(style)
-        entries.append(
-            _Entry(series.label, "line", style[0], style[1], style[2], style[3], style[4])
-        )
+        edge = "#ffffff" if series.style != "plan" else ""
+        entries.append(_Entry(series.label, "line", *style[:5], marker_edge=edge))
     legend, legend_height = _legend(entries, LABEL_SIZE, LABEL_SIZE * 28 // 10, SCURVE_HEIGHT - PAD)
     plot_bottom = SCURVE_HEIGHT - PAD - legend_height - 700 - _line_height(LABEL_SIZE) - 400
     plot_height = plot_bottom - plot_top
@@ -566,20 +566,13 @@ def _bars(chart: Chart, title: str) -> _Drawing:
     legend, legend_height = _legend(entries, BAR_LEGEND_SIZE, BAR_LEGEND_SIZE * 14 // 10, 0)
     shift = bottom + 600 + legend_height
     items.extend(_moved(item, shift) for item in legend)
-    clip = (left, plot_top, plot_width, plot_bottom - plot_top)
-    return _Drawing(WIDTH, shift + PAD, items, clip)
+    return _Drawing(WIDTH, shift + PAD, items)
 
 
 def _moved(item, dy: int):
     if isinstance(item, _Line):
-        return _Line(tuple((x, y + dy) for x, y in item.points), item.color, item.width, item.dash)
-    if isinstance(item, _Rect):
-        return _Rect(item.x, item.y + dy, item.w, item.h, item.fill)
-    if isinstance(item, _Marker):
-        return _Marker(
-            item.shape, item.x, item.y + dy, item.size, item.fill, item.edge, item.edge_width
-        )
-    return _Text(item.x, item.y + dy, item.text, item.size, item.anchor, item.color, item.bold)
+        return replace(item, points=tuple((x, y + dy) for x, y in item.points))
+    return replace(item, y=item.y + dy)
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -717,7 +710,7 @@ def _svg(drawing: _Drawing, chart: Chart, prefix: str) -> str:
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
     ]
     clip_id = f"{prefix}plot"
-    if drawing.clip:
+    if drawing.clip and any(getattr(item, "clip", False) for item in drawing.items):
         x, y, w, h = drawing.clip
         out.append(
             f'<defs><clipPath id="{clip_id}"><rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" '

@@ -409,8 +409,8 @@ def test_texts_stay_inside_the_chart_and_do_not_overlap(chart):
         for b in boxes[i + 1 :]:
             assert not _overlap(a, b), (a, b)
     # the legend lies under the plot and its tick labels
-    plot = ET.fromstring(svg).find(f"{SVG}defs/{SVG}clipPath/{SVG}rect")
-    plot_bottom = D(plot.get("y")) + D(plot.get("height"))
+    axes = [line for line in _lines(svg) if line.get("stroke") == charts.SPINE_COLOR]
+    plot_bottom = max(y for line in axes for _, y in _points(line))
     if chart.kind == "bars":
         legend = {*charts.PREDICATE_COLORS, charts.UNKNOWN_PREDICATE, "Target 100"}
     else:
