@@ -52,6 +52,9 @@ class RawTable:
     location: str = ""
     line: int = 0  # the source line, page or sheet row where the table starts (for ordering)
     row_locations: list[str] = field(default_factory=list)  # where each row is, if known
+    # the last row runs on past the page end (PDF: side rules but no bottom rule), so the
+    # first row of the part on the next page is the rest of it
+    open_end: bool = False
 
     def where(self, index: int) -> str:
         if 0 <= index < len(self.row_locations):

@@ -591,6 +591,7 @@ def read_pdf(name: str, data: bytes) -> SourceDocument:
                 if rows:
                     where = f"halaman {number}"
                     raw = RawTable(rows, "", where, number, [where] * len(rows))
+                    raw.open_end = extension > table.bbox[3]
                     items.append((table.bbox[1], raw))
             items.sort(key=lambda item: item[0])
             blocks = [block for _top, block in items]
@@ -750,11 +751,14 @@ def _loose_row(table, words: list[dict]) -> list[Cell]:
         index = next((i for i in range(columns) if xs[i] - 1 <= x <= xs[i + 1]), columns - 1)
         buckets[index].append(word)
     cells = []
-    for bucket in buckets:
+    for i, bucket in enumerate(buckets):
         lines = _lines(bucket)
         text = "\n".join(" ".join(w["text"] for w in line) for line in lines)
         bold = bool(bucket) and all(_is_bold(w) for w in bucket)
-        cells.append(Cell(text=text, bold=bold))
+        # indented like a closed row's cell, from the column's left rule: the rows of a
+        # hierarchy that break across a page keep their level
+        indent = (min(w["x0"] for w in lines[0]) - xs[i]) if lines else 0.0
+        cells.append(Cell(text=text, bold=bold, indent=round(indent, 1)))
     return (cells + [Cell() for _ in range(width)])[:width]
 
 

@@ -425,6 +425,16 @@ def _append_rows(table: RawTable, block: RawTable, size: int, header: int) -> No
     first = rows[0]
     filled = [i for i, c in enumerate(first) if not c.empty]
     data = table.rows[header:]
+    split_row = table.open_end
+    table.open_end = block.open_end
+    if split_row and data and filled and all(i < len(data[-1]) for i in filled):
+        # the row the page end cut: its cells go on in the first row of this part
+        previous = data[-1]
+        for i in filled:
+            previous[i].text = f"{previous[i].text}\n{first[i].text}".strip()
+        table.rows.extend(rows[1:])
+        table.row_locations.extend(locations[1:])
+        return
     if len(filled) == 1 and data:
         column = filled[0]
         previous = data[-1]
