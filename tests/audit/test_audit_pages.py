@@ -424,6 +424,7 @@ def test_entries_written_without_a_user_show_the_system(login, unit):
     """The automatic lock after the deadline (here from ``kinerja lock_overdue``) records no
     user: the page and both exports name the system, not "—"; a deleted user keeps his
     name."""
+    from django.conf import settings
     from django.core.management import call_command
 
     from kinerja.plans.models import Plan
@@ -451,6 +452,10 @@ def test_entries_written_without_a_user_show_the_system(login, unit):
     assert "<td>mantan-operator</td>" in html and "Sistem" not in html.split("<tbody>", 1)[1]
     history = client.get(reverse("audit-object", args=[locked.model, locked.object_id]))
     assert '<td class="system">Sistem</td>' in history.content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the language selector's choice
+    english = client.get(biro_url("?tindakan=workflow.autolock")).content.decode()
+    assert '<td class="system">System</td>' in english
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
 
     rows = _csv(client.get(biro_url("?format=csv&tindakan=workflow.autolock")))
     assert [r[1:3] for r in rows[1:]] == [["Sistem", "workflow.autolock"]]
