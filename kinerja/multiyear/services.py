@@ -385,61 +385,71 @@ def _fields(target: Target | None) -> dict:
     }
 
 
-def _store_target(user, unit, indicator, year, row, target) -> int:
-    before = {k: getattr(row, k) for k in ("value", "low", "high", "label")} if row else {}
+TARGET_FIELDS = ("value", "low", "high", "label")
+
+
+def _upsert_target(
+    *, user, unit, row, target, create, owner, action, label, year=None, audit_obj=None
+) -> int:
+    """Store ``target`` in the target row ``row``: update it, create it with
+    ``create(**fields)`` when there is none, delete it when ``target`` is None; recorded in
+    the audit trail against ``audit_obj`` (default: the row, or ``owner`` once deleted).
+    Returns 1 when something changed, else 0."""
+    before = {k: getattr(row, k) for k in TARGET_FIELDS} if row else {}
     after = _fields(target) if target is not None else {}
+    obj = row
     if target is None:
         if row is None:
             return 0
         row.delete()
-        obj = indicator
+        obj = owner
     elif row is None:
-        row = IndicatorTarget.objects.create(
-            indicator=indicator, source="medium_term", year=year, **after
-        )
-        obj = row
+        obj = create(**after)
     else:
         for k, v in after.items():
             setattr(row, k, v)
         row.save()
-        obj = row
     entries = record_changes(
         user=user,
-        action="multiyear.medium_term_target",
-        obj=obj,
+        action=action,
+        obj=audit_obj or obj,
         before=before,
         after=after,
         unit=unit,
         year=year,
-        object_label=f"{indicator.statement} ({year})",
+        object_label=label,
     )
     return 1 if entries else 0
+
+
+def _store_target(user, unit, indicator, year, row, target) -> int:
+    return _upsert_target(
+        user=user,
+        unit=unit,
+        row=row,
+        target=target,
+        create=lambda **fields: IndicatorTarget.objects.create(
+            indicator=indicator, source="medium_term", year=year, **fields
+        ),
+        owner=indicator,
+        action="multiyear.medium_term_target",
+        label=f"{indicator.statement} ({year})",
+        year=year,
+    )
 
 
 def _store_end(user, unit, indicator, target) -> int:
-    row = EndTarget.objects.filter(indicator=indicator).first()
-    before = {k: getattr(row, k) for k in ("value", "low", "high", "label")} if row else {}
-    after = _fields(target) if target is not None else {}
-    if target is None:
-        if row is None:
-            return 0
-        row.delete()
-    elif row is None:
-        EndTarget.objects.create(indicator=indicator, **after)
-    else:
-        for k, v in after.items():
-            setattr(row, k, v)
-        row.save()
-    entries = record_changes(
+    return _upsert_target(
         user=user,
-        action="multiyear.end_target",
-        obj=indicator,
-        before=before,
-        after=after,
         unit=unit,
-        object_label=f"{indicator.statement} (target akhir periode)",
+        row=EndTarget.objects.filter(indicator=indicator).first(),
+        target=target,
+        create=lambda **fields: EndTarget.objects.create(indicator=indicator, **fields),
+        owner=indicator,
+        action="multiyear.end_target",
+        label=f"{indicator.statement} (target akhir periode)",
+        audit_obj=indicator,
     )
-    return 1 if entries else 0
 
 
 def program_link_save(*, user, sasaran: Sasaran, node: PlanNode, unit: OrgUnit, linked: bool):
@@ -586,32 +596,19 @@ def program_indicator_targets_save(
     with transaction.atomic():
         stored = {t.year: t for t in ProgramIndicatorTarget.objects.filter(line=line)}
         for year, target in read.items():
-            row = stored.get(year)
-            before = {k: getattr(row, k) for k in ("value", "low", "high", "label")} if row else {}
-            after = _fields(target) if target is not None else {}
-            obj = row
-            if target is None:
-                if row is None:
-                    continue
-                row.delete()
-                obj = line
-            elif row is None:
-                obj = ProgramIndicatorTarget.objects.create(line=line, year=year, **after)
-            else:
-                for k, v in after.items():
-                    setattr(row, k, v)
-                row.save()
-            entries = record_changes(
+            changes += _upsert_target(
                 user=user,
-                action="multiyear.program_indicator_target",
-                obj=obj,
-                before=before,
-                after=after,
                 unit=unit,
+                row=stored.get(year),
+                target=target,
+                create=lambda year=year, **fields: ProgramIndicatorTarget.objects.create(
+                    line=line, year=year, **fields
+                ),
+                owner=line,
+                action="multiyear.program_indicator_target",
+                label=f"{line.code} {line.statement} ({year})",
                 year=year,
-                object_label=f"{line.code} {line.statement} ({year})",
             )
-            changes += 1 if entries else 0
         if end is not None:
             before = {
                 "value": line.end_value,
