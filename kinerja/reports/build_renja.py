@@ -9,9 +9,11 @@ realisation is the sum of the quarters (for stock indicators the latest value), 
 achievement the core's achievement of that indicator, and the footer's average a live mean of
 the rows' achievements with the predicate of the government's scale.
 
-Columns 13–14 of the form (Renstra realisation up to this year and its level against the
-Renstra target) are not printed: the Renstra's earlier years are not kept per program; the
-level printed is the Renja year's (realisasi ÷ target × 100), as many governments do."""
+Columns 13–14 of the form (the Renstra's realisation from the period's start up to this year
+and its level against the end-of-period target, the tingkat capaian of
+``multiyear.compute.medium_term_progress``) come, like columns 5–6, from the Renstra's own
+indicator of the program or kegiatan, else from the sasaran indicator of the same statement;
+their rupiah halves stay empty: the Renstra keeps no budget per year."""
 
 from __future__ import annotations
 
@@ -264,6 +266,10 @@ def _columns(ctx: ReportContext) -> tuple[Column, ...]:
         Column("real_rp", "Rp", "money", 14, group=f"REALISASI RENJA PD {year}{upto}"),
         Column("ach_k", "K", "number", 5, group="TINGKAT CAPAIAN (%)"),
         Column("ach_rp", "Rp", "percent", 6, group="TINGKAT CAPAIAN (%)"),
+        Column("mt_real_k", "K", "number", 4, group=f"REALISASI RENSTRA PD S.D. {year}"),
+        Column("mt_real_rp", "Rp", "money", 6, group=f"REALISASI RENSTRA PD S.D. {year}"),
+        Column("mt_ach_k", "K", "number", 5, group=f"TINGKAT CAPAIAN RENSTRA S.D. {year} (%)"),
+        Column("mt_ach_rp", "Rp", "percent", 5, group=f"TINGKAT CAPAIAN RENSTRA S.D. {year} (%)"),
         Column("unit", "UNIT PD PENANGGUNG JAWAB", width=14),
     ]
     return tuple(columns)
@@ -304,6 +310,8 @@ def renja_table(ctx: ReportContext, quarters: Quarters | None = None) -> Table:
             "indicator": Cell(_indicator_text(result)),
             "renstra_rp": Cell(None, "money"),
             "prev_rp": Cell(None, "money"),
+            "mt_real_rp": Cell(None, "money"),
+            "mt_ach_rp": Cell(None, "percent"),
             "unit": Cell(_unit_of(ctx, node, units)),
         }
         # columns 5 and 6: the Renstra's end-of-period target (set, or implied by the yearly
@@ -311,7 +319,10 @@ def renja_table(ctx: ReportContext, quarters: Quarters | None = None) -> Table:
         # cumulative indicator, the latest level for any other; multiyear.compute), of the
         # Renstra's own indicator for this program or kegiatan, else of the sasaran
         # indicator with the same statement
-        renstra = prev = None
+        # columns 13 and 14: the realisation from the period's start up to this year and the
+        # tingkat capaian against the end target, of the same indicator
+        renstra = prev = to_date = None
+        level = Cell(None, "number")
         own = ctx.renstra.get(result.indicator.id) if result is not None else None
         sasaran_ind = _sasaran_indicator(ctx, result) if own is None else None
         source = own or sasaran_ind
@@ -319,8 +330,16 @@ def renja_table(ctx: ReportContext, quarters: Quarters | None = None) -> Table:
             renstra = source.end_target
             if source.to_date_before is not None:
                 prev = source.to_date_before.value
+            progress = source.progress
+            if progress is not None and progress.in_period:
+                to_date = progress.to_date.value
+                ach = progress.to_date_achievement
+                if ach.capped is not None:
+                    level = Cell(ach.capped, "number", note="*" if ach.is_capped else "")
         cells["renstra_k"] = _k_cell(renstra)
         cells["prev_k"] = _k_cell(prev)
+        cells["mt_real_k"] = _k_cell(to_date)
+        cells["mt_ach_k"] = level
         cells["target_k"] = _k_cell(_target_value(result))
         for q in range(1, 5):
             cells[f"q{q}_k"] = _k_cell(quarters.indicator(result, q) if result else None)
@@ -379,6 +398,10 @@ def renja_table(ctx: ReportContext, quarters: Quarters | None = None) -> Table:
             "itu sendiri (realisasi ÷ target × 100 untuk indikator makin tinggi makin baik)"
             + (f"; * dibatasi {fmt_compact(cap)}" if cap is not None else "")
             + "; tingkat capaian Rp = realisasi ÷ target anggaran × 100.",
+            "Realisasi Renstra s.d. tahun ini = jumlah realisasi tahun-tahun periode Renstra "
+            "(indikator kumulatif) atau nilai terakhir (indikator non-kumulatif); tingkat "
+            "capaian Renstra = realisasi itu terhadap target akhir periode. Kolom rupiahnya "
+            "kosong: Renstra tidak menyimpan anggaran per tahun.",
             "Rata-rata capaian kinerja = rata-rata tingkat capaian K semua baris yang terukur; "
             "predikat menurut skala: " + _scale_text(ctx) + ".",
         ),

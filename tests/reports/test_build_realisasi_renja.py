@@ -333,7 +333,10 @@ def test_renja_form_columns_and_headers():
     assert groups["TARGET RENJA PD 2020"] == ["K", "Rp"]
     assert groups["REALISASI RENSTRA PD S.D. 2019"] == ["K", "Rp"]
     assert groups["TINGKAT CAPAIAN (%)"] == ["K", "Rp"]
-    assert len(t.columns) == 23
+    # columns 13 and 14 of the form: the Renstra up to this year
+    assert groups["REALISASI RENSTRA PD S.D. 2020"] == ["K", "Rp"]
+    assert groups["TINGKAT CAPAIAN RENSTRA S.D. 2020 (%)"] == ["K", "Rp"]
+    assert len(t.columns) == 27
     assert [value(t, r, "program") for r in t.rows[-3:]] == [
         "JUMLAH",
         "Rata-rata capaian kinerja (%)",

@@ -620,6 +620,17 @@ def test_the_lkjip_and_the_renja_form_read_the_same_medium_term_plan(renstra):
     assert program.cells[e81.column_index("sasaran")].value == "Meningkatnya pelayanan"
     assert program.cells[e81.column_index("renstra_k")].value is None  # 2023 target missing
     assert program.cells[e81.column_index("prev_k")].value == D(88)
+    # columns 13 and 14: the realisation up to 2021 and no level without an end target
+    view = medium_term_progress(renstra, 2021)
+    sasaran_ind = next(
+        i for s in view.sasaran for i in s.indicators
+        if i.statement == program.cells[e81.column_index("indicator")].value.split(" (")[0]
+    )
+    assert program.cells[e81.column_index("mt_real_k")].value == (
+        sasaran_ind.progress.to_date.value
+    )
+    assert program.cells[e81.column_index("mt_ach_k")].value is None
+    assert program.cells[e81.column_index("mt_real_rp")].value is None
 
 
 def test_the_sasaran_annual_figures_follow_the_indicator_rule(renstra):
@@ -674,3 +685,10 @@ def test_the_renja_form_reads_the_renstra_of_a_kegiatan_indicator(renstra):
     )
     assert kegiatan.cells[e81.column_index("renstra_k")].value == D(12)
     assert kegiatan.cells[e81.column_index("prev_k")].value == D(2)
+    # columns 13 and 14: 2020 and 2021 summed (cumulative), against the end target of 12
+    progress = figures.progress
+    assert kegiatan.cells[e81.column_index("mt_real_k")].value == progress.to_date.value
+    assert progress.to_date.years == (2020, 2021)
+    level = kegiatan.cells[e81.column_index("mt_ach_k")].value
+    assert level == progress.to_date_achievement.capped
+    assert level == progress.to_date.value / D(12) * 100
