@@ -1,7 +1,6 @@
 import threading
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.conf import settings
 from django.contrib import messages
@@ -160,8 +159,8 @@ def _unit_body_locked(plan: Plan, upto: int) -> tuple[SafeString, SafeString]:
                 "rules": result.rules.describe(),
                 "thresholds": result.rules,
                 "charts": [
-                    _svg(scurve_chart(series, plan.year)),
-                    _svg(kegiatan_bars(result.root, plan.year)),
+                    render_svg(scurve_chart(series, plan.year)),
+                    render_svg(kegiatan_bars(result.root, plan.year)),
                 ],
                 "warnings": unitdash.deviation_warnings(result.root),
                 "kegiatan": unitdash.kegiatan_nodes(result.root),
@@ -172,14 +171,6 @@ def _unit_body_locked(plan: Plan, upto: int) -> tuple[SafeString, SafeString]:
         parts = (mark_safe(top), mark_safe(bottom))  # noqa: S308 (a rendered template)
         pages.bodies[key] = parts
     return parts
-
-
-@lru_cache(maxsize=256)
-def _svg(chart) -> str:
-    """``render_svg`` remembered per chart: a chart is a frozen value and its SVG is the same
-    bytes for the same value, so an unchanged plan is not drawn again (drawing takes
-    matplotlib tens of milliseconds under a process-wide lock)."""
-    return render_svg(chart)
 
 
 def _plan_for(request, slug: str, year: int) -> Plan:
