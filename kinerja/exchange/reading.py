@@ -122,7 +122,14 @@ def _check_zip(data: bytes, limits: Limits) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,  # a damaged header asking for a zip version Python lacks
+    ):
         raise _refuse("arsip XLSX rusak", expected=expected) from None
     if len(members) > limits.max_members:
         raise _refuse(

@@ -51,6 +51,12 @@ class RefusedFile(Exception):
 # --- checking and dispatch -------------------------------------------------------------
 
 
+# What opening a damaged zip archive can raise: a flipped byte in a header may also ask for
+# a zip version or method Python does not have (NotImplementedError).
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+              NotImplementedError)
+
+
 def detect_format(name: str, data: bytes) -> str:
     """docx | xlsx | pdf | csv | text, from the first bytes (the name only decides between
     CSV and text). Raises ``RefusedFile`` for anything else."""
@@ -62,7 +68,7 @@ def detect_format(name: str, data: bytes) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        except ZIP_ERRORS as exc:
             raise RefusedFile(
                 f"Berkas {name!r} rusak: arsip zip tidak dapat dibuka ({exc})."
             ) from None
@@ -104,7 +110,7 @@ def check_zip(name: str, data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise RefusedFile(f"Berkas {name!r} rusak: {exc}.") from None
     if len(infos) > MAX_ZIP_MEMBERS:
         raise RefusedFile(

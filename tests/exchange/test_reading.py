@@ -74,6 +74,24 @@ def test_entity_declarations_refused():
     assert "DTD/ENTITY" in refused("lol.xlsx", data).message
 
 
+def _asking_for_zip_version(data: bytes, version: int) -> bytes:
+    """``data`` with the central directory's "version needed to extract" of every entry set
+    to ``version`` (20.6 = 206): what a flipped byte did in a property test."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at != -1:
+        out[at + 6 : at + 8] = version.to_bytes(2, "little")
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def test_zip_asking_for_an_unknown_version_is_refused_not_an_error():
+    data = _asking_for_zip_version(xlsx([["Kode", "Uraian"]]), 206)
+    with pytest.raises(NotImplementedError):  # what zipfile itself does with it
+        zipfile.ZipFile(io.BytesIO(data))
+    assert "arsip XLSX rusak" in refused("rusak.xlsx", data).message
+
+
 def test_zip_without_workbook_parts_refused():
     assert "bukan buku kerja" in refused("a.xlsx", _zip({"a.txt": b"hello"})).message
 

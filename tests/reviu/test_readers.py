@@ -97,3 +97,15 @@ def test_a_malformed_docx_is_refused_with_the_reason():
 def test_reading_never_raises_anything_but_refused_file():
     with pytest.raises(RefusedFile):
         read("x.xlsx", zipped({"xl/workbook.xml": "<workbook"}))
+
+
+def test_a_docx_asking_for_an_unknown_zip_version_is_refused():
+    """A flipped byte in the zip's central directory may ask for a version zipfile does not
+    have (NotImplementedError): refused with the reason, not an error of the server."""
+    data = bytearray(docx_file([]))
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        data[at + 6 : at + 8] = (206).to_bytes(2, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    with pytest.raises(RefusedFile, match="rusak"):
+        read("laporan.docx", bytes(data))
