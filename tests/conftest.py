@@ -1,5 +1,16 @@
+import os
+
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
+
+# The property tests (random and damaged files) try the same examples on every run, so that
+# a run of ./scripts/test is reproducible; KINERJA_HYPOTHESIS_RANDOM=1 makes them look for
+# new ones (and a failure prints the example to keep as a test).
+hypothesis_settings.register_profile(
+    "kinerja", derandomize=not os.environ.get("KINERJA_HYPOTHESIS_RANDOM")
+)
+hypothesis_settings.load_profile("kinerja")
 
 
 @pytest.fixture(autouse=True)
