@@ -535,13 +535,7 @@ def program_indicator_add(
             code=node.code,
             nomenclature=node.plan.nomenclature,
             name=node.name,
-            statement=indicator.statement,
-            satuan=indicator.satuan,
-            polarity=indicator.polarity,
-            value_type=indicator.value_type,
-            cumulative=indicator.cumulative,
-            levels=list(indicator.levels or []),
-            qualitative_mode=indicator.qualitative_mode,
+            **_definition(indicator),
             position=len(existing),
         )
         record(
@@ -962,18 +956,26 @@ def _copy(user, source: Plan, result: CopyResult, nodes, mapped, existing=None) 
     )
 
 
+def _definition(ind: Indicator) -> dict:
+    """What defines an indicator (its statement and how it is read and computed), for a copy
+    of it: in the next year's plan, or in the Renstra as a program/kegiatan indicator."""
+    return {
+        "statement": ind.statement,
+        "satuan": ind.satuan,
+        "polarity": ind.polarity,
+        "value_type": ind.value_type,
+        "cumulative": ind.cumulative,
+        "levels": list(ind.levels or []),
+        "qualitative_mode": ind.qualitative_mode,
+    }
+
+
 def _copy_indicator(ind: Indicator, node: PlanNode, realised, end: EndTarget | None) -> None:
     qualitative = ind.value_type == Indicator.ValueType.QUALITATIVE
     copy = Indicator.objects.create(
         node=node,
         kind=ind.kind,
-        statement=ind.statement,
-        satuan=ind.satuan,
-        polarity=ind.polarity,
-        value_type=ind.value_type,
-        cumulative=ind.cumulative,
-        levels=list(ind.levels or []),
-        qualitative_mode=ind.qualitative_mode,
+        **_definition(ind),
         baseline=None if qualitative or realised is None else _q4(realised),
         baseline_label=str(realised) if qualitative and realised is not None else "",
         position=ind.position,
