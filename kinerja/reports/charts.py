@@ -95,15 +95,13 @@ _PNG_LOCK = threading.Lock()
 # --- public API ------------------------------------------------------------------------
 
 
-def render_svg(chart: Chart, *, with_title: bool = True, text_as_paths: bool = True) -> str:
+def render_svg(chart: Chart, *, with_title: bool = True) -> str:
     """The chart as an inline-able ``<svg …>`` element (deterministic for the same chart).
     ``with_title=False`` leaves the title out of the drawing (for documents that print it
     as a caption); the ``<title>`` element for screen readers stays.
 
-    Labels are always ``<text>`` in DejaVu Sans (real text: searchable, copyable, and far
-    faster for WeasyPrint than glyph paths); ``text_as_paths`` is kept for callers and
-    ignored."""
-    del text_as_paths
+    Labels are ``<text>`` in DejaVu Sans (real text: searchable, copyable, and far faster
+    for WeasyPrint than glyph paths)."""
     return _svg(_layout(chart, with_title), chart, _id_prefix(chart.key))
 
 

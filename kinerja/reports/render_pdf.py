@@ -466,7 +466,7 @@ def _item(block: Block, anchor: str, run: Run, page: Page) -> Item | None:
 
         # As an image, not inline: WeasyPrint then draws the SVG without running the CSS
         # cascade over it; labels as text, which WeasyPrint draws far faster than glyph paths.
-        svg = _strip_xml_prolog(render_svg(block, with_title=False, text_as_paths=False))
+        svg = _strip_xml_prolog(render_svg(block, with_title=False))
         data = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
         return Item("chart", block, id=anchor, data=data)
     if isinstance(block, Signature):

@@ -492,11 +492,10 @@ def test_png_is_drawn_from_the_same_layout_as_the_svg():
         assert (width, height) == (int(svg_width * 2 + D("0.5")), int(svg_height * 2 + D("0.5")))
 
 
-def test_text_as_paths_is_accepted_and_text_stays_text():
-    chart = _sample("bars")
-    svg = render_svg(chart, text_as_paths=False)
-    assert svg == render_svg(chart, text_as_paths=True)
+def test_labels_are_text_in_dejavu_sans():
+    svg = render_svg(_sample("bars"))
     assert "font-family: 'DejaVu Sans', sans-serif" in ET.fromstring(svg).get("style")
+    assert "<text" in svg
 
 
 def test_without_title_the_drawing_leaves_it_out_and_keeps_the_title_element():
