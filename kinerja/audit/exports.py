@@ -4,7 +4,8 @@ Text that a spreadsheet would run as a formula is kept as text. In XLSX every te
 typed as a string (control characters a workbook cannot hold become U+FFFD). In CSV a value
 starting with ``=``, ``+``, ``@``, a tab or a carriage return, or with ``-`` when it is not
 a number, gets a leading apostrophe. The user column says "Sistem" (in the language of the
-request, like the page) for an entry written without a user."""
+request, like the page) for an entry written without a user; "Sumber" names the command or
+the automatic action that wrote it (blank: a request of a signed-in user)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,17 @@ from openpyxl.styles import Font
 from .labels import actor
 from .selectors import JAKARTA
 
-HEADERS = ("Waktu", "Pengguna", "Tindakan", "Objek", "Kolom", "Nilai lama", "Nilai baru", "Alasan")
+HEADERS = (
+    "Waktu",
+    "Pengguna",
+    "Sumber",
+    "Tindakan",
+    "Objek",
+    "Kolom",
+    "Nilai lama",
+    "Nilai baru",
+    "Alasan",
+)
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 _NUMBER = re.compile(r"-\d+(\.\d+)?")
 
@@ -31,6 +42,7 @@ def _local(at):
 def _texts(entry) -> tuple[str, ...]:
     return (
         actor(entry),
+        entry.source,
         entry.action,
         entry.object_label,
         entry.field,
@@ -72,7 +84,7 @@ def to_xlsx(entries) -> bytes:
             cell = ws.cell(row=row, column=col, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
             cell.data_type = "s"  # never a formula or an error code, whatever the text
     ws.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGH", (20, 14, 20, 60, 20, 18, 18, 40), strict=True):
+    for letter, width in zip("ABCDEFGHI", (20, 14, 28, 20, 60, 20, 18, 18, 40), strict=True):
         ws.column_dimensions[letter].width = width
     out = io.BytesIO()
     wb.save(out)

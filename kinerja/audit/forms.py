@@ -20,7 +20,7 @@ class FilterForm(forms.Form):
     pengguna = forms.CharField(label=_("Pengguna"), required=False, max_length=150)
     tahun = forms.IntegerField(label=_("Tahun"), required=False, min_value=1900, max_value=2999)
     bulan = forms.IntegerField(label=_("Bulan"), required=False, min_value=1, max_value=12)
-    cari = forms.CharField(label=_("Cari objek atau kolom"), required=False, max_length=200)
+    cari = forms.CharField(label=_("Cari objek, kolom atau sumber"), required=False, max_length=200)
 
     def clean(self):
         data = super().clean()

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.org.models import Government, OrgUnit
 
+from .context import SOURCE_MAX
+
 
 class AuditLogImmutable(Exception):
     """Something tried to change or delete an audit entry."""
@@ -88,6 +90,10 @@ class AuditEntry(models.Model):
     old_value = models.TextField(_("nilai lama"), blank=True)
     new_value = models.TextField(_("nilai baru"), blank=True)
     reason = models.TextField(_("alasan"), blank=True)
+    # What wrote the entry besides the user: the command and the operating-system account
+    # that ran it, e.g. "kinerja import (budi)", or what the application did by itself, e.g.
+    # the lock of overdue months when a page opens. Blank: a request of a signed-in user.
+    source = models.CharField(_("sumber"), max_length=SOURCE_MAX, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()
 

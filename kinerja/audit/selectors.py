@@ -24,7 +24,8 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 class AuditFilters:
     """All optional. Dates are calendar days in Asia/Jakarta, both ends included; ``action``
     is a prefix (``"workflow"`` matches ``workflow.submit``); ``username`` is exact (case
-    insensitive); ``text`` is searched in the object label and the field name."""
+    insensitive); ``text`` is searched in the object label, the field name and the source
+    (``"kinerja import"`` finds what that command wrote)."""
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -57,7 +58,9 @@ def apply_filters(qs, filters: AuditFilters):
         qs = qs.filter(month=filters.month)
     if filters.text:
         text = filters.text.strip()
-        qs = qs.filter(Q(object_label__icontains=text) | Q(field__icontains=text))
+        qs = qs.filter(
+            Q(object_label__icontains=text) | Q(field__icontains=text) | Q(source__icontains=text)
+        )
     return qs
 
 

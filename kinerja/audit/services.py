@@ -25,6 +25,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.utils import timezone
 
+from .context import current_source
 from .models import AuditEntry
 
 ACTION_RE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
@@ -132,6 +133,7 @@ def _entry(
         old_value=to_text(old, model_field=model_field),
         new_value=to_text(new, model_field=model_field),
         reason=reason or "",
+        source=current_source(),
     )
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from kinerja.audit.context import written_by
 from kinerja.core.numbers import MONTHS_ID
 from kinerja.org.access import (
     administered_governments,
@@ -71,11 +72,18 @@ def _rows_from_post(post, leaf_ids) -> tuple[list[services.RowInput], dict]:
     return rows, opened
 
 
+def _lock_overdue(request, plan, today) -> None:
+    """Lock the plan's overdue months, as ``kinerja lock_overdue`` would; the audit entries
+    say that opening this page by this user set it off (the lock itself is the system's)."""
+    with written_by(f"kunci otomatis saat {request.user.get_username()} membuka halaman"):
+        services.lock_overdue(today=today, plans=[plan])
+
+
 @login_required
 def months(request, slug: str, year: int):
     plan = _plan(request, slug, year)
     today = timezone.localdate()
-    services.lock_overdue(today=today, plans=[plan])  # works without cron too
+    _lock_overdue(request, plan, today)  # works without cron too
     states = {s.month: s for s in MonthStatus.objects.filter(plan=plan)}
     rule = RealisationDeadline.objects.filter(government_id=plan.unit.government_id).first()
     rows = []
@@ -110,7 +118,7 @@ def grid(request, slug: str, year: int, month: int):
         raise Http404("Bulan tidak ada")
     plan = _plan(request, slug, year)
     roles = roles_on_unit(request.user, plan.unit)
-    services.lock_overdue(today=timezone.localdate(), plans=[plan])
+    _lock_overdue(request, plan, timezone.localdate())
     status = services.month_status(plan, month)
     leaves = _leaves(plan)
     values = services.current_values(plan, month)

@@ -281,7 +281,17 @@ def _csv(response):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
-HEADERS = ["Waktu", "Pengguna", "Tindakan", "Objek", "Kolom", "Nilai lama", "Nilai baru", "Alasan"]
+HEADERS = [
+    "Waktu",
+    "Pengguna",
+    "Sumber",
+    "Tindakan",
+    "Objek",
+    "Kolom",
+    "Nilai lama",
+    "Nilai baru",
+    "Alasan",
+]
 
 
 def test_csv_export_holds_exactly_the_filtered_rows(login, trail):
@@ -291,6 +301,7 @@ def test_csv_export_holds_exactly_the_filtered_rows(login, trail):
         [
             "2021-01-05 10:00:00",
             "operator",
+            "",
             "realisation.update",
             "Bagian Kerjasama Januari 2021",
             "realisasi_keuangan",
@@ -301,6 +312,7 @@ def test_csv_export_holds_exactly_the_filtered_rows(login, trail):
         [
             "2020-04-01 00:30:00",
             "operator",
+            "",
             "realisation.update",
             "4.01.01.1.01.07 Evaluasi Kinerja Perangkat Daerah, Maret 2020",
             "realisasi_keuangan",
@@ -326,8 +338,8 @@ def test_csv_export_is_not_paginated_and_defuses_formulas(login, unit):
     rows = _csv(login("admin").get(biro_url("?format=csv&page=2")))
     assert len(rows) == 61
     last = rows[-1]
-    assert last[3] == "Baris 0" and last[5] == "-5.00"  # a negative number stays a number
-    assert last[6] == '\'=HYPERLINK("x")' and last[7] == "'@bahaya"
+    assert last[4] == "Baris 0" and last[6] == "-5.00"  # a negative number stays a number
+    assert last[7] == '\'=HYPERLINK("x")' and last[8] == "'@bahaya"
 
 
 def test_xlsx_export(login, trail):
@@ -340,8 +352,8 @@ def test_xlsx_export(login, trail):
     rows = list(ws.iter_rows(values_only=True))
     assert list(rows[0]) == HEADERS
     assert len(rows) == 3
-    assert rows[1][:3] == (dt.datetime(2020, 4, 3, 10, 0), "kepala", "workflow.return")
-    assert rows[1][5:] == ("submitted", "returned", "Lengkapi bukti")
+    assert rows[1][:4] == (dt.datetime(2020, 4, 3, 10, 0), "kepala", None, "workflow.return")
+    assert rows[1][6:] == ("submitted", "returned", "Lengkapi bukti")
     assert rows[2][0] == dt.datetime(2020, 4, 2, 10, 0)
 
 
@@ -355,9 +367,9 @@ def test_xlsx_text_is_never_a_formula(login, unit):
     )
     response = login("admin").get(biro_url("?format=xlsx"))
     ws = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    assert ws["D2"].value == "=1+1" and ws["D2"].data_type == "s"
-    assert ws["G2"].value == "#N/A" and ws["G2"].data_type == "s"
-    assert ws["H2"].value == "ada\ufffdkarakter kontrol"
+    assert ws["E2"].value == "=1+1" and ws["E2"].data_type == "s"
+    assert ws["H2"].value == "#N/A" and ws["H2"].data_type == "s"
+    assert ws["I2"].value == "ada\ufffdkarakter kontrol"
 
 
 def test_pagination(login, unit):
@@ -420,13 +432,15 @@ def test_filter_form_keeps_dates_in_the_browser_format(login, trail):
     assert "Biro Pemerintahan April 2020" in html and "Evaluasi Kinerja" not in html
 
 
-def test_entries_written_without_a_user_show_the_system(login, unit):
+def test_entries_written_without_a_user_show_the_system(login, unit, capsys, monkeypatch):
     """The automatic lock after the deadline (here from ``kinerja lock_overdue``) records no
-    user: the page and both exports name the system, not "—"; a deleted user keeps his
-    name."""
+    user: the page and both exports name the system, not "—", and the command and account
+    that wrote it; a deleted user keeps his name."""
     from django.conf import settings
     from django.core.management import call_command
 
+    from kinerja import cli
+    from kinerja.audit.context import written_by
     from kinerja.plans.models import Plan
     from kinerja.realisation import services
     from kinerja.realisation.models import MonthStatus, RealisationDeadline
@@ -439,28 +453,37 @@ def test_entries_written_without_a_user_show_the_system(login, unit):
     RealisationDeadline.objects.create(
         government=biro.government, days_after_month_end=10, auto_lock=True
     )
-    call_command("lock_overdue", "--date", "2020-08-10", stdout=io.StringIO())
+    monkeypatch.setattr(cli.getpass, "getuser", lambda: "budi")
+    # as ``kinerja lock_overdue`` runs it (``cli.main`` itself would close the test's
+    # database connection after the command, as Django does: see tests/audit/test_source.py)
+    with written_by(cli.command_source(["lock_overdue", "--date", "2020-08-10"])):
+        call_command("lock_overdue", "--date", "2020-08-10")
+    assert "1 bulan dikunci" in capsys.readouterr().out
     locked = AuditEntry.objects.get(action="workflow.autolock")
     assert locked.user is None and locked.username == ""
+    assert locked.source == "kinerja lock_overdue (budi)"
     add(biro, at=dt.datetime(2019, 1, 1, tzinfo=UTC), username="mantan-operator", label="Lama")
 
     client = login("admin")
     html = client.get(biro_url("?tindakan=workflow.autolock")).content.decode()
     row = html.split("<tbody>", 1)[1].split("</tr>", 1)[0]
-    assert '<td class="system">Sistem</td>' in row and "—" not in row
+    by_command = '<br><small class="source">kinerja lock_overdue (budi)</small></td>'
+    assert '<td class="system">Sistem' + by_command in row and "—" not in row
     html = client.get(biro_url("?cari=Lama")).content.decode()
     assert "<td>mantan-operator</td>" in html and "Sistem" not in html.split("<tbody>", 1)[1]
     history = client.get(reverse("audit-object", args=[locked.model, locked.object_id]))
-    assert '<td class="system">Sistem</td>' in history.content.decode()
+    assert '<td class="system">Sistem' + by_command in history.content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the language selector's choice
     english = client.get(biro_url("?tindakan=workflow.autolock")).content.decode()
-    assert '<td class="system">System</td>' in english
+    assert '<td class="system">System' + by_command in english
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
 
     rows = _csv(client.get(biro_url("?format=csv&tindakan=workflow.autolock")))
-    assert [r[1:3] for r in rows[1:]] == [["Sistem", "workflow.autolock"]]
+    assert [r[1:4] for r in rows[1:]] == [
+        ["Sistem", "kinerja lock_overdue (budi)", "workflow.autolock"]
+    ]
     response = client.get(biro_url("?format=xlsx&tindakan=workflow.autolock"))
     ws = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    assert [r[1:3] for r in ws.iter_rows(min_row=2, values_only=True)] == [
-        ("Sistem", "workflow.autolock")
+    assert [r[1:4] for r in ws.iter_rows(min_row=2, values_only=True)] == [
+        ("Sistem", "kinerja lock_overdue (budi)", "workflow.autolock")
     ]

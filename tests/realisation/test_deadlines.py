@@ -174,6 +174,11 @@ def test_opening_the_months_page_locks_what_is_past(login, months):
     url = reverse("realisation-months", args=["biro-pemerintahan", 2020])
     page = login("operator").get(url).content.decode()
     assert states(plan)[3] == states(plan)[7] == "locked"
+    locks = AuditEntry.objects.filter(action="workflow.autolock", unit=plan.unit)
+    assert {(e.month, e.username, e.source) for e in locks} == {
+        (3, "", "kunci otomatis saat operator membuka halaman"),
+        (7, "", "kunci otomatis saat operator membuka halaman"),
+    }
     assert "10 hari setelah akhir bulan" in page
     assert "10 April 2020" in page and "terlambat" in page
     assert reverse("realisation-arrears", args=[2020]) in page
@@ -187,6 +192,8 @@ def test_grid_shows_the_automatic_lock(login, months):
     page = login("admin").get(reverse("realisation-grid", args=["biro-pemerintahan", 2020, 3]))
     assert "Dikunci" in page.content.decode() and 'value="lock"' not in page.content.decode()
     assert states(plan)[3] == "locked"
+    lock = AuditEntry.objects.get(action="workflow.autolock", unit=plan.unit, month=3)
+    assert lock.source == "kunci otomatis saat admin membuka halaman"
 
 
 # --- the admin's page -------------------------------------------------------------------
@@ -202,9 +209,9 @@ def test_admin_sets_the_deadline_and_it_is_audited(login, plan):
     rule = RealisationDeadline.objects.get(government=gov)
     assert (rule.days_after_month_end, rule.auto_lock) == (15, True)
     entries = AuditEntry.objects.filter(action="deadline.update", government=gov)
-    assert {(e.field, e.old_value, e.new_value, e.username) for e in entries} == {
-        ("days_after_month_end", "", "15", "admin"),
-        ("auto_lock", "", "true", "admin"),
+    assert {(e.field, e.old_value, e.new_value, e.username, e.source) for e in entries} == {
+        ("days_after_month_end", "", "15", "admin", ""),  # a request: no source
+        ("auto_lock", "", "true", "admin", ""),
     }
     client.post(url, {"government": gov.code, "days": "15"})  # auto lock off
     rule.refresh_from_db()
