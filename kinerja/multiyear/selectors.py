@@ -8,7 +8,10 @@ The two entry points for the reports:
   asks less than last year's realisation (Tabel 8.2). Last year comes from the plan of
   ``year - 1`` of the unit or, when it has none, of its predecessor (a merged or renamed unit),
   rows paired by code carried through the mapping between the two nomenclature versions, then
-  by name; where no stored plan holds a row, the achievement recorded in ``PastResult`` is used.
+  by name; the rows still unpaired are looked for in the plans of ``year - 1`` of other units
+  merged into this plan (``Plan.merged_from``, written by ``copy_year --merge``), each row
+  saying which unit's plan it came from; where no stored plan holds a row, the achievement
+  recorded in ``PastResult`` is used.
 - ``medium_term_progress(unit, year)``: every sasaran strategis of the unit (and of its
   predecessors) whose period covers ``year``, with its document, tujuan, programs of that year
   and indicators: the yearly medium-term targets, realisations, end target, this year against
@@ -18,7 +21,8 @@ The two entry points for the reports:
   tied to the year's plan indicator by code (carried through the mapping table) and statement.
 - ``target_warning(indicator)``: the Tabel 8.2 warning of one plan indicator, for the editor.
 
-Both read in a fixed number of queries whatever the plan's size and return frozen dataclasses.
+Both read in a fixed number of queries whatever the plan's size (a few more per merged plan)
+and return frozen dataclasses.
 """
 
 from __future__ import annotations
@@ -185,6 +189,9 @@ class NodeComparison:
     matched_by: str  # kode | kode dipetakan | nama | capaian tercatat | "" (none)
     trend: Trend
     indicators: tuple[IndicatorComparison, ...]
+    # the unit whose plan gave last year's row when it is a plan merged into this one
+    # (``Plan.merged_from``), not the recorded predecessor's
+    merged_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -199,6 +206,7 @@ class YearComparison:
     mapping_rows: int  # rows of the mapping table between the two versions
     rows: tuple[NodeComparison, ...]
     warnings: tuple[str, ...] = field(default=())
+    merged_units: tuple[OrgUnit, ...] = ()  # units whose last-year plans were merged in
 
     @property
     def programs(self) -> tuple[NodeComparison, ...]:
@@ -224,29 +232,43 @@ def year_comparison(unit: OrgUnit, year: int, *, upto_month: int = 12) -> YearCo
     documentation). Raises ``Plan.DoesNotExist`` when the unit has no plan for ``year``."""
     plan = Plan.objects.select_related("unit__government").get(unit=unit, year=year)
     now = compute_plan(plan, upto_month=upto_month)
-    previous_plan = plan_of_lineage(unit, year - 1)
-    before = compute_plan(previous_plan) if previous_plan is not None else None
+    own = plan_of_lineage(unit, year - 1)
+    merged = [
+        p
+        for p in plan.merged_from.select_related("unit").order_by("unit__name", "id")
+        if p.year == year - 1 and (own is None or p.id != own.id)
+    ]
+    sources = ([own] if own else []) + merged
+    previous_plan = sources[0] if sources else None
     mapping = code_mapping(previous_plan.nomenclature, plan.nomenclature) if previous_plan else {}
     rows_now = list(_walk(now.root))
-    prev_nodes = {n.code: n for _d, n in _walk(before.root)} if before else {}
-    matches = compute.match_nodes(
-        [(n.code, n.name, n.level) for _d, n in rows_now],
-        [(n.code, n.name, n.level) for n in prev_nodes.values()],
-        mapping,
-    )
+    # last year's row of each row now: (computed node, how, unit name when merged in); the
+    # unit's (or its predecessor's) plan first, then each merged plan for the rows unpaired
+    previous: dict[str, tuple] = {}
+    for source_plan in sources:
+        before = compute_plan(source_plan)
+        nodes = {n.code: n for _d, n in _walk(before.root)}
+        unpaired = [(n.code, n.name, n.level) for _d, n in rows_now if n.code not in previous]
+        found = compute.match_nodes(
+            unpaired,
+            [(n.code, n.name, n.level) for n in nodes.values()],
+            mapping
+            if source_plan is previous_plan
+            else code_mapping(source_plan.nomenclature, plan.nomenclature),
+        )
+        via = "" if source_plan is own else source_plan.unit.name
+        for code, (prev_code, how) in found.items():
+            previous[code] = (nodes[prev_code], how, via)
     chain = lineage(unit)
     past = list(PastResult.objects.filter(unit__in=chain, year=year - 1).select_related("unit"))
     past_by_code = {p.code: p for p in past if p.code}
     past_by_name = {(compute.name_key(p.name), compute.DEPTH.get(p.level)): p for p in past}
-    source = "plan" if before else ("past" if past else "none")
+    source = "plan" if previous_plan else ("past" if past else "none")
     previous_unit = previous_plan.unit if previous_plan else (past[0].unit if past else None)
 
     rows, warnings = [], []
     for depth, node in rows_now:
-        prev_node, how = None, ""
-        if node.code in matches:
-            code, how = matches[node.code]
-            prev_node = prev_nodes[code]
+        prev_node, how, via = previous.get(node.code, (None, "", ""))
         prev_ach = prev_node.achievement.value if prev_node else None
         prev_code, prev_name = (prev_node.code, prev_node.name) if prev_node else ("", "")
         if prev_node is None:
@@ -273,6 +295,7 @@ def year_comparison(unit: OrgUnit, year: int, *, upto_month: int = 12) -> YearCo
                 matched_by=how,
                 trend=compute.trend(node.achievement.value, prev_ach),
                 indicators=indicators,
+                merged_from=via,
             )
         )
     return YearComparison(
@@ -286,6 +309,7 @@ def year_comparison(unit: OrgUnit, year: int, *, upto_month: int = 12) -> YearCo
         mapping_rows=len(mapping),
         rows=tuple(rows),
         warnings=tuple(warnings),
+        merged_units=tuple(p.unit for p in merged),
     )
 
 

@@ -845,6 +845,7 @@ def _copy(user, source: Plan, result: CopyResult, nodes, mapped, existing=None) 
     existing = existing or {}
     if result.merged_into is not None:
         plan = result.merged_into
+        plan.merged_from.add(source)
     else:
         plan = Plan.objects.create(
             unit=target_unit,

@@ -36,6 +36,16 @@ class Plan(models.Model):
     structure = models.CharField(
         _("susunan"), max_length=40, choices=Structure.choices, default=Structure.SUB_KEGIATAN
     )
+    # Plans of other units added to this one by ``copy_year --merge`` (a unit absorbing a
+    # second one, which cannot be its recorded predecessor): the year comparison reads them
+    # for the rows they brought.
+    merged_from = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="merged_into",
+        verbose_name=_("rencana yang digabung ke sini"),
+    )
 
     class Meta:
         verbose_name = _("rencana")

@@ -523,11 +523,13 @@ def _comparison_source(ctx: ReportContext) -> str:
     if c is None or c.source == "none":
         return f"Belum ada rencana atau capaian tahun {before} yang tersimpan di Kinerja."
     name = c.previous_unit.name if c.previous_unit is not None else ctx.unit_name
-    predecessor = (
-        f" (unit pendahulu {ctx.unit_name})"
-        if c.previous_unit is not None and c.previous_unit.name != ctx.unit_name
-        else ""
-    )
+    merged = [u.name for u in c.merged_units if u != c.previous_unit]
+    if c.previous_unit is not None and c.previous_unit in c.merged_units:
+        predecessor = f" (unit yang digabung ke {ctx.unit_name})"
+    elif c.previous_unit is not None and c.previous_unit.name != ctx.unit_name:
+        predecessor = f" (unit pendahulu {ctx.unit_name})"
+    else:
+        predecessor = ""
     if c.source == "plan":
         text = (
             f"Capaian {before} dihitung dari rencana {before} {name}{predecessor} yang "
@@ -538,7 +540,14 @@ def _comparison_source(ctx: ReportContext) -> str:
                 f" (kode {c.previous_nomenclature} dibawa ke {c.nomenclature} menurut tabel "
                 f"pemetaan, {c.mapping_rows} baris)"
             )
-        return text + ", lalu menurut nama."
+        text += ", lalu menurut nama"
+        if merged:
+            text += (
+                f"; baris yang digabung dari rencana {before} "
+                + " dan ".join(merged)
+                + " dibandingkan dengan rencana itu"
+            )
+        return text + "."
     return f"Capaian {before} diambil dari capaian yang dicatat untuk {name}{predecessor}."
 
 

@@ -422,6 +422,87 @@ def test_a_second_merged_unit_s_plan_is_added_to_the_successor_s(merged, b_plan)
     assert entry.unit == merged.c and "digabung dari rencana Dinas B 2020" in entry.reason
 
 
+def test_the_year_comparison_reads_the_merged_unit_s_plan_for_its_rows(merged, b_plan):
+    """Dinas C's 2021 plan holds A's rows (its recorded predecessor) and B's (merged in): each
+    row is compared with the 2020 plan it came from, and Tabel 8.2 says so."""
+    from kinerja.plans.selectors import compute_plan
+    from kinerja.reports.build_evaluasi import table_8_2
+    from kinerja.reports.context import report_context
+
+    leaf = b_plan.nodes.get(code="1.01.01.2.02.0001")
+    izin = leaf.indicators.get()
+    IndicatorTarget.objects.create(indicator=izin, year=2020, value=D(40))
+    IndicatorRealisation.objects.create(indicator=izin, year=2020, month=12, value=D(30))
+    before_b = {n.code: n for n in _nodes(compute_plan(b_plan).root)}
+    before_a = {n.code: n for n in _nodes(compute_plan(merged.plan).root)}
+    assert before_b["1.01.01.2.02"].achievement.value == D(75)
+
+    unmerged = year_comparison(merged.c, 2021)
+    assert unmerged.find("1.01.01.2.02") is None and unmerged.merged_units == ()
+    services.copy_year(
+        user=merged.admin,
+        unit=merged.b,
+        from_year=2020,
+        to_year=2021,
+        target_unit=merged.c,
+        merge=True,
+    )
+    target = Plan.objects.get(unit=merged.c, year=2021)
+    assert list(target.merged_from.all()) == [b_plan]
+
+    comparison = year_comparison(merged.c, 2021)
+    assert comparison.previous_unit == merged.a and comparison.merged_units == (merged.b,)
+    got = {
+        r.code: (r.previous_code, r.matched_by, r.merged_from, r.previous_achievement)
+        for r in comparison.rows
+    }
+    assert got == {
+        # the shared program and A's rows: from A's plan, the recorded predecessor
+        "1.01.01": ("1.01.01", "kode", "", before_a["1.01.01"].achievement.value),
+        "1.01.01.2.01": ("1.01.01.2.01", "kode", "", before_a["1.01.01.2.01"].achievement.value),
+        "1.01.01.2.01.0001": (
+            "1.01.01.2.01.0001",
+            "kode",
+            "",
+            before_a["1.01.01.2.01.0001"].achievement.value,
+        ),
+        "1.01.01.2.01.0002": (
+            "1.01.01.2.01.0002",
+            "kode",
+            "",
+            before_a["1.01.01.2.01.0002"].achievement.value,
+        ),
+        # B's rows: from B's plan
+        "1.01.01.2.02": ("1.01.01.2.02", "kode", "Dinas B", D(75)),
+        "1.01.01.2.02.0001": ("1.01.01.2.02.0001", "kode", "Dinas B", D(75)),
+        "2.01.01": ("2.01.01", "kode", "Dinas B", before_b["2.01.01"].achievement.value),
+    }
+    leaf_row = comparison.find("1.01.01.2.02.0001")
+    assert leaf_row.indicators[0].previous_realisation == D(30)
+
+    table = table_8_2(report_context(merged.c, 2021))
+    assert any(
+        "baris yang digabung dari rencana 2020 Dinas B dibandingkan dengan rencana itu" in note
+        for note in table.notes
+    )
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(merged.admin)
+    page = client.get(reverse("multiyear-comparison", args=["dinas-c", 2021])).content.decode()
+    assert page.count("; dari rencana Dinas B yang digabung)") == 3
+    # deleting the merged plan takes the link with it, and the rows are unpaired again
+    b_plan.delete()
+    assert year_comparison(merged.c, 2021).find("1.01.01.2.02").matched_by == ""
+
+
+def _nodes(root):
+    for child in root.children:
+        yield child
+        yield from _nodes(child)
+
+
 def test_merging_refuses_conflicts_and_needs_a_plan_and_access(merged, b_plan):
     PlanNode.objects.create(
         plan=b_plan,
