@@ -367,6 +367,19 @@ def b_plan(merged):
     return plan
 
 
+def _merge_b(merged, **kwargs):
+    """Dinas B's 2020 plan merged into Dinas C's 2021 plan by the government's admin."""
+    return services.copy_year(
+        user=merged.admin,
+        unit=merged.b,
+        from_year=2020,
+        to_year=2021,
+        target_unit=merged.c,
+        merge=True,
+        **kwargs,
+    )
+
+
 def test_a_second_merged_unit_s_plan_is_added_to_the_successor_s(merged, b_plan):
     target = Plan.objects.get(unit=merged.c, year=2021)
     with pytest.raises(services.Refused, match="sudah punya rencana tahun 2021"):
@@ -374,25 +387,10 @@ def test_a_second_merged_unit_s_plan_is_added_to_the_successor_s(merged, b_plan)
             user=merged.admin, unit=merged.b, from_year=2020, to_year=2021, target_unit=merged.c
         )
     before = PlanNode.objects.filter(plan=target).count()
-    preview = services.copy_year(
-        user=merged.admin,
-        unit=merged.b,
-        from_year=2020,
-        to_year=2021,
-        target_unit=merged.c,
-        merge=True,
-        dry_run=True,
-    )
+    preview = _merge_b(merged, dry_run=True)
     assert preview.summary().startswith("Dinas B 2020 akan digabung ke rencana Dinas C")
     assert PlanNode.objects.filter(plan=target).count() == before
-    result = services.copy_year(
-        user=merged.admin,
-        unit=merged.b,
-        from_year=2020,
-        to_year=2021,
-        target_unit=merged.c,
-        merge=True,
-    )
+    result = _merge_b(merged)
     assert result.plan == target and result.joined == ["1.01.01"]
     codes = list(
         PlanNode.objects.filter(plan=target).order_by("position").values_list("code", flat=True)
@@ -439,14 +437,7 @@ def test_the_year_comparison_reads_the_merged_unit_s_plan_for_its_rows(merged, b
 
     unmerged = year_comparison(merged.c, 2021)
     assert unmerged.find("1.01.01.2.02") is None and unmerged.merged_units == ()
-    services.copy_year(
-        user=merged.admin,
-        unit=merged.b,
-        from_year=2020,
-        to_year=2021,
-        target_unit=merged.c,
-        merge=True,
-    )
+    _merge_b(merged)
     target = Plan.objects.get(unit=merged.c, year=2021)
     assert list(target.merged_from.all()) == [b_plan]
 
