@@ -127,3 +127,18 @@ def test_the_kinerja_command_runs_django_inside_its_source(monkeypatch):
         )
     ]
     assert current_source() == ""
+
+
+def test_a_request_served_in_a_command_s_thread_records_no_source(login):
+    """``kinerja runserver --nothreading`` serves requests in the command's own thread; so
+    does the test client: the request's entries still carry no source."""
+    from django.urls import reverse
+
+    with written_by("kinerja runserver (budi)"):
+        response = login("admin").post(
+            reverse("realisation-deadline"), {"government": "36", "days": "12"}
+        )
+        assert current_source() == "kinerja runserver (budi)"
+    assert response.status_code == 302
+    entry = AuditEntry.objects.filter(action="deadline.update").latest("id")
+    assert (entry.username, entry.source) == ("admin", "")
