@@ -10,6 +10,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_display = (
         "at",
         "username",
+        "source",
         "action",
         "unit",
         "object_label",
@@ -18,7 +19,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "new_value",
     )
     list_filter = ("action", "government")
-    search_fields = ("username", "object_label", "field", "reason")
+    search_fields = ("username", "source", "object_label", "field", "reason")
     date_hierarchy = "at"
     list_select_related = ("unit",)
     actions = None
