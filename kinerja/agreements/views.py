@@ -173,6 +173,10 @@ def agreement_detail(request, slug: str, year: int):
         lines=lines,
         budget=budget,
         superior_unit=agreement.superior_unit,
+        # the cascade page needs the superior's agreement: offered only to who may read it
+        may_link=context["may_edit"]
+        and agreement.superior_unit is not None
+        and can_read_unit(request.user, agreement.superior_unit),
         downloads=_downloads(request, unit, year, on, number if number.isdigit() else ""),
     )
     return render(request, "agreements/detail.html", context)

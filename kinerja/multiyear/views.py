@@ -33,12 +33,15 @@ from .selectors import (
 
 
 def _nav(request, unit: OrgUnit, year: int, current: str) -> dict:
+    may_write = may_edit_plan(request.user, unit)
     return {
         "unit": unit,
         "year": year,
         "current": current,
-        "may_write": may_edit_plan(request.user, unit),
+        "may_write": may_write,
         "has_plan": Plan.objects.filter(unit=unit, year=year).exists(),
+        # the copy page needs a plan of the year (the unit's or a predecessor's)
+        "may_copy": may_write and plan_of_lineage(unit, year) is not None,
     }
 
 

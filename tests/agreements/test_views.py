@@ -75,8 +75,11 @@ def test_a_sub_bagian_operator_sees_only_its_own(client, subbag_operator):
     client.force_login(subbag_operator)
     assert client.get(url("agreement-detail", "subbag-batas")).status_code == 200
     assert client.get(url("agreement-revise", "subbag-batas")).status_code == 200
-    for page in (url("agreement-detail", "subbag-rupabumi"), url("agreements-list"),
-                 url("agreement-revise", "bagian-kewilayahan")):
+    for page in (
+        url("agreement-detail", "subbag-rupabumi"),
+        url("agreements-list"),
+        url("agreement-revise", "bagian-kewilayahan"),
+    ):
         assert client.get(page).status_code == 404, page
     # the superior's indicators it supports are not shown to it
     html = client.get(url("agreement-detail", "subbag-batas")).content.decode()
@@ -152,10 +155,17 @@ def _revise_post(client, slug, changes):
 
 def test_revise_through_the_form(login):
     client = login("operator")
-    response = _revise_post(client, "subbag-rupabumi", {
-        "signed_on": "2020-09-15", "reason": "Refocusing Covid-19", "r-0-target": "2",
-        "r-1-hapus": "1", "b-0-amount": "131.400.000",
-    })
+    response = _revise_post(
+        client,
+        "subbag-rupabumi",
+        {
+            "signed_on": "2020-09-15",
+            "reason": "Refocusing Covid-19",
+            "r-0-target": "2",
+            "r-1-hapus": "1",
+            "b-0-amount": "131.400.000",
+        },
+    )
     assert response.status_code == 302
     agreement = PerformanceAgreement.objects.get(unit__slug="subbag-rupabumi")
     assert agreement.version == 2 and agreement.rows.count() == 1
@@ -170,10 +180,16 @@ def test_revise_through_the_form(login):
 
 def test_revise_refuses_an_unreadable_number_and_keeps_what_was_typed(login):
     client = login("operator")
-    response = _revise_post(client, "subbag-rupabumi", {
-        "signed_on": "2020-09-15", "reason": "DPA perubahan", "r-0-target": "2,5,1",
-        "b-0-amount": "Rp 1.000.000.000,123",
-    })
+    response = _revise_post(
+        client,
+        "subbag-rupabumi",
+        {
+            "signed_on": "2020-09-15",
+            "reason": "DPA perubahan",
+            "r-0-target": "2,5,1",
+            "b-0-amount": "Rp 1.000.000.000,123",
+        },
+    )
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert errors[0].startswith("Indikator baris 1, kolom target: '2,5,1'")
@@ -202,14 +218,21 @@ def test_create_through_the_form_with_indonesian_numbers(login):
     assert form.header["official_name"] == "GUNAWAN RUSMINTO, AP, M.Si"
     leaf = PlanNode.objects.filter(plan__year=2021, level="sub_kegiatan").order_by("code")[0]
     data = dict(form.header)
-    data.update({
-        "rows": "2", "budget": "1",
-        "r-0-subject": "Program Pemerintahan", "r-0-statement": "Indeks kepuasan",
-        "r-0-satuan": "Skala", "r-0-target": "3,25",
-        "r-1-subject": "Program Pemerintahan", "r-1-statement": "Opini BPK",
-        "r-1-target": "WTP",
-        "b-0-node": str(leaf.id), "b-0-amount": "Rp1.193.209.000",
-    })
+    data.update(
+        {
+            "rows": "2",
+            "budget": "1",
+            "r-0-subject": "Program Pemerintahan",
+            "r-0-statement": "Indeks kepuasan",
+            "r-0-satuan": "Skala",
+            "r-0-target": "3,25",
+            "r-1-subject": "Program Pemerintahan",
+            "r-1-statement": "Opini BPK",
+            "r-1-target": "WTP",
+            "b-0-node": str(leaf.id),
+            "b-0-amount": "Rp1.193.209.000",
+        }
+    )
     response = client.post(url("agreement-create", "biro-pemkesra", 2021), data)
     assert response.status_code == 302
     agreement = PerformanceAgreement.objects.get(unit__slug="biro-pemkesra", year=2021)
@@ -225,14 +248,31 @@ def test_links_page_links_kewilayahan(login):
     client = login("admin")
     row = AgreementRow.objects.get(agreement__unit__slug="bagian-kewilayahan")
     target = AgreementRow.objects.filter(agreement__unit__slug="biro-pemerintahan").last()
-    response = client.post(url("agreement-links", "bagian-kewilayahan"),
-                           {f"parent-{row.id}": str(target.id)})
+    response = client.post(
+        url("agreement-links", "bagian-kewilayahan"), {f"parent-{row.id}": str(target.id)}
+    )
     assert response.status_code == 302
     assert AgreementRow.objects.get(id=row.id).parent_id == target.id
     foreign = AgreementRow.objects.filter(agreement__unit__slug="subbag-batas").first()
-    bad = client.post(url("agreement-links", "bagian-kewilayahan"),
-                      {f"parent-{row.id}": str(foreign.id)})
+    bad = client.post(
+        url("agreement-links", "bagian-kewilayahan"), {f"parent-{row.id}": str(foreign.id)}
+    )
     assert bad.status_code == 200
     assert AgreementRow.objects.get(id=row.id).parent_id == target.id
     html = client.get(url("agreements-checks")).content.decode()
     assert "pk_no_parent" not in html
+
+
+def test_the_cascade_link_is_offered_to_who_may_read_the_superior(login):
+    """The Kepala Biro's PK answers to the Sekretaris Daerah (unit setda): the government's
+    admin reads setda and may set the cascade; the biro's operator may edit the biro's PK
+    but not read setda's, so the link (which would lead to a 404) is not shown."""
+    links = url("agreement-links")
+    assert links in login("admin").get(url("agreement-detail")).content.decode()
+    assert login("admin").get(links).status_code == 200
+    page = login("operator").get(url("agreement-detail")).content.decode()
+    assert "Buat PK perubahan" in page and links not in page
+    assert login("operator").get(links).status_code == 404
+    # under the biro, the operator reads the superior (the biro) and gets the link
+    kewilayahan = login("operator").get(url("agreement-detail", "bagian-kewilayahan"))
+    assert url("agreement-links", "bagian-kewilayahan") in kewilayahan.content.decode()

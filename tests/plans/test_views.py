@@ -398,3 +398,29 @@ def test_search_by_code_prefix_and_by_name_words(login):
 
 def test_search_is_read_only(login):
     assert login("operator").post(reverse("nomenclature-search")).status_code == 405
+
+
+def test_the_history_link_shows_only_when_there_is_a_history(login, leaf_2021):
+    """A node loaded with the demo has no audit entry: the page says so instead of linking
+    to a history page that answers 404; after a change, the link leads to it."""
+    from kinerja.plans.forms import show
+
+    client = login("operator")
+    history = reverse("audit-object", args=["plans.PlanNode", leaf_2021.id])
+    html = client.get(url("plan-node-edit", leaf_2021.id)).content.decode()
+    assert history not in html
+    assert "Riwayat perubahan: belum ada perubahan tercatat" in html
+    assert client.get(history).status_code == 404
+    response = client.post(
+        url("plan-node-edit", leaf_2021.id),
+        {
+            "code": leaf_2021.code,
+            "name": leaf_2021.name,
+            "pagu_dpa": show(leaf_2021.pagu_dpa),
+            "pagu_dppa": show((leaf_2021.pagu_dppa or leaf_2021.pagu_dpa) + 1),
+        },
+    )
+    assert response.status_code == 302
+    html = client.get(url("plan-node-edit", leaf_2021.id)).content.decode()
+    assert f'<a href="{history}">Riwayat perubahan</a>' in html
+    assert client.get(history).status_code == 200

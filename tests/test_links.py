@@ -1,0 +1,122 @@
+"""Every link a persona sees on the demo leads somewhere: starting from the home page, each
+persona follows every link of the application's pages (downloads and exports aside, years
+kept to 2015–2030 because the year pages link to the year before and after without end)
+and each must answer 200, or redirect to a page that does. A link shown to someone who may
+not follow it (a 404 behind a button) or a page that fails fails here, named with the page
+that showed it."""
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+# files made on request (tested with their formats) and leaving the session
+SKIPPED = re.compile(r"\.(pdf|docx|xlsx|csv|svg|png)$|[?&]format=|/keluar/|/static/|/unduh")
+YEAR = re.compile(r"/(\d{4})(?=/|$)")
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs.extend(value for name, value in attrs if name == "href" and value)
+
+
+def _followable(href: str) -> bool:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return False
+    if SKIPPED.search(href):
+        return False
+    return all(2015 <= int(y) <= 2030 for y in YEAR.findall(parts.path))
+
+
+def crawl(client, start: str = "/") -> tuple[dict[str, int], list[str]]:
+    """``{address: status}`` of every page reached, and the problems found."""
+    seen: dict[str, int] = {}
+    shown_on: dict[str, str] = {start: "(start)"}
+    queue, problems = [start], []
+    while queue:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        response = client.get(url)
+        seen[url] = response.status_code
+        if response.status_code in (301, 302):
+            target = urljoin(url, response["Location"])
+            if not _followable(target):
+                problems.append(f"{url} (on {shown_on[url]}) redirects out to {target}")
+            elif target not in seen:
+                shown_on.setdefault(target, url)
+                queue.append(target)
+            continue
+        if response.status_code != 200:
+            problems.append(f"{url} (on {shown_on[url]}) answers {response.status_code}")
+            continue
+        if not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        parser = _Links()
+        parser.feed(response.content.decode())
+        for href in parser.hrefs:
+            target = urljoin(url, href.split("#", 1)[0])
+            if target and _followable(target) and target not in seen:
+                shown_on.setdefault(target, url)
+                queue.append(target)
+    return seen, problems
+
+
+@pytest.mark.parametrize(
+    ("username", "at_least"),
+    [("admin", 400), ("operator", 400), ("kepala", 150), ("inspektorat", 150)],
+)
+def test_every_link_a_persona_sees_leads_to_a_page(login, username, at_least):
+    seen, problems = crawl(login(username))
+    assert problems == []
+    # the crawl really went through the application, not just the home page
+    assert len(seen) >= at_least
+    assert any("/realisasi/" in url for url in seen)
+    assert any(url.startswith("/audit/") for url in seen)
+
+
+class _Site:
+    """A stand-in for the test client: pages by address."""
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def get(self, url):
+        from django.http import HttpResponse, HttpResponseRedirect
+
+        page = self.pages.get(url)
+        if page is None:
+            return HttpResponse(status=404)
+        if page.startswith("->"):
+            return HttpResponseRedirect(page[2:])
+        return HttpResponse(page, content_type="text/html; charset=utf-8")
+
+
+def test_the_crawler_reports_what_leads_nowhere():
+    """The test above can fail: a link answering 404, a redirect leaving the application;
+    downloads, other sites and far years are not followed."""
+    site = _Site(
+        {
+            "/": '<a href="/a/">a</a> <a href="/b/">b</a> <a href="https://x.org/">x</a>'
+            ' <a href="/laporan/evaluasi.pdf">pdf</a> <a href="/unit/u/1999/">far</a>',
+            "/a/": '<a href="/hilang/#bagian">hilang</a> <a href="/">home</a>',
+            "/b/": "->/c/",
+            "/c/": '<a href="/keluar/">keluar</a> <a href="/d/">d</a>',
+            "/d/": "->https://elsewhere.example/",
+        }
+    )
+    seen, problems = crawl(site)
+    assert problems == [
+        "/hilang/ (on /a/) answers 404",
+        "/d/ (on /c/) redirects out to https://elsewhere.example/",
+    ]
+    assert set(seen) == {"/", "/a/", "/b/", "/c/", "/d/", "/hilang/"}
