@@ -37,8 +37,9 @@ def _followable(href: str) -> bool:
     return all(2015 <= int(y) <= 2030 for y in YEAR.findall(parts.path))
 
 
-def crawl(client, start: str = "/") -> tuple[dict[str, int], list[str]]:
-    """``{address: status}`` of every page reached, and the problems found."""
+def crawl(client, start: str = "/", on_page=None) -> tuple[dict[str, int], list[str]]:
+    """``{address: status}`` of every page reached, and the problems found; ``on_page(url,
+    html)`` is called for every HTML page."""
     seen: dict[str, int] = {}
     shown_on: dict[str, str] = {start: "(start)"}
     queue, problems = [start], []
@@ -61,8 +62,11 @@ def crawl(client, start: str = "/") -> tuple[dict[str, int], list[str]]:
             continue
         if not response.get("Content-Type", "").startswith("text/html"):
             continue
+        html = response.content.decode()
+        if on_page is not None:
+            on_page(url, html)
         parser = _Links()
-        parser.feed(response.content.decode())
+        parser.feed(html)
         for href in parser.hrefs:
             target = urljoin(url, href.split("#", 1)[0])
             if target and _followable(target) and target not in seen:
@@ -71,17 +75,78 @@ def crawl(client, start: str = "/") -> tuple[dict[str, int], list[str]]:
     return seen, problems
 
 
+JUNK = "x'\"<>²9999999999999999999999"
+
+
+class _Forms(HTMLParser):
+    """The POST forms of a page: ``(action, field names)``; buttons are left out (which one
+    is pressed is itself a field the junk replaces)."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[tuple[str, list[str]]] = []
+        self._fields: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self._fields = [] if (a.get("method") or "").lower() == "post" else None
+            if self._fields is not None:
+                self.forms.append((a.get("action") or "", self._fields))
+        elif (
+            tag in ("input", "select", "textarea")
+            and self._fields is not None
+            and a.get("name")
+            and a.get("type") not in ("submit", "button", "image")
+        ):
+            self._fields.append(a["name"])
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._fields = None
+
+
+def junk_posts(client, pages: dict[str, str]) -> tuple[int, list[str]]:
+    """Send each kind of form of ``pages`` blank and junk; the forms sent and the failures."""
+    sent, problems, done = 0, [], set()
+    for url, html in pages.items():
+        parser = _Forms()
+        parser.feed(html)
+        for action, fields in parser.forms:
+            target = urljoin(url, action or url)
+            names = tuple(sorted(set(fields) - {"csrfmiddlewaretoken"}))
+            kind = (re.sub(r"\d+", "N", urlsplit(target).path), names)
+            if "/keluar/" in target or kind in done:
+                continue
+            done.add(kind)
+            for value in ("", JUNK):
+                sent += 1
+                response = client.post(target, dict.fromkeys(names, value))
+                if response.status_code >= 500:
+                    problems.append(
+                        f"{target} (form on {url}) with {value!r}: {response.status_code}"
+                    )
+    return sent, problems
+
+
 @pytest.mark.parametrize(
-    ("username", "at_least"),
-    [("admin", 400), ("operator", 400), ("kepala", 150), ("inspektorat", 150)],
+    ("username", "at_least", "forms"),
+    [("admin", 400, 30), ("operator", 400, 30), ("kepala", 150, 5), ("inspektorat", 150, 3)],
 )
-def test_every_link_a_persona_sees_leads_to_a_page(login, username, at_least):
-    seen, problems = crawl(login(username))
+def test_every_link_leads_to_a_page_and_every_form_refuses_junk(login, username, at_least, forms):
+    client = login(username)
+    pages: dict[str, str] = {}
+    seen, problems = crawl(client, on_page=pages.__setitem__)
     assert problems == []
     # the crawl really went through the application, not just the home page
     assert len(seen) >= at_least
     assert any("/realisasi/" in url for url in seen)
     assert any(url.startswith("/audit/") for url in seen)
+
+    client.raise_request_exception = False  # a failure is listed, not raised
+    sent, problems = junk_posts(client, pages)
+    assert problems == []
+    assert sent >= 2 * forms
 
 
 class _Site:

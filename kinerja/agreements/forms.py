@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kinerja.core.numbers import fmt_number
-from kinerja.core.parse import ParseError, parse_money
+from kinerja.core.parse import ParseError, parse_id, parse_money
 from kinerja.org.models import OrgUnit, UnitHead
 from kinerja.plans.models import Indicator, IndicatorTarget, PlanNode
 
@@ -34,8 +34,18 @@ HEADER = (
     "superior_pangkat",
     "superior_golongan",
 )
-ROW = ("row_id", "sasaran", "subject", "statement", "satuan", "target", "node", "indicator",
-       "parent", "hapus")
+ROW = (
+    "row_id",
+    "sasaran",
+    "subject",
+    "statement",
+    "satuan",
+    "target",
+    "node",
+    "indicator",
+    "parent",
+    "hapus",
+)
 BUDGET = ("node", "name", "amount", "satuan", "target", "indicator", "hapus")
 
 
@@ -176,10 +186,10 @@ def _id(value: str, where: str, errors: list[str]) -> int | None:
     value = (value or "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    number = parse_id(value)
+    if number is None:
         errors.append(f"{where}: pilihan {value!r} tidak dikenal.")
-        return None
-    return int(value)
+    return number
 
 
 @dataclass
@@ -208,8 +218,7 @@ def read_form(post) -> ReadForm:
             signed_on = datetime.date.fromisoformat(header["signed_on"])
         except ValueError:
             errors.append(
-                f"Tanggal: {header['signed_on']!r} bukan tanggal; contoh yang benar: "
-                "2020-01-31."
+                f"Tanggal: {header['signed_on']!r} bukan tanggal; contoh yang benar: 2020-01-31."
             )
     superior_unit_id = _id(header["superior_unit"], "Unit pihak kedua", errors)
 

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.core.numbers import fmt_date
+from kinerja.core.parse import parse_id
 from kinerja.org.access import can_read_unit, readable_units, roles_on_unit, unit_for_reading
 from kinerja.org.models import Membership, OrgUnit
 from kinerja.plans.models import Indicator, Plan, PlanNode
@@ -49,7 +50,8 @@ def _on(request, year: int) -> datetime.date:
             return datetime.date.fromisoformat(text)
         except ValueError:
             messages.error(
-                request, _("Tanggal %(text)r tidak dikenal; contoh: %(year)s-12-31.")
+                request,
+                _("Tanggal %(text)r tidak dikenal; contoh: %(year)s-12-31.")
                 % {"text": text, "year": year},
             )
     return datetime.date(year, 12, 31)
@@ -121,9 +123,9 @@ def agreement_detail(request, slug: str, year: int):
     if agreement is None:
         return render(request, "agreements/detail.html", context)
     versions = selectors.version_list(agreement)
-    number = request.GET.get("versi", "")
-    if number.isdigit():
-        doc = selectors.agreement_version(agreement, int(number))
+    number = parse_id(request.GET.get("versi", ""))
+    if number is not None:
+        doc = selectors.agreement_version(agreement, number)
         if doc is None:
             raise Http404("Versi tidak ditemukan")
     else:
@@ -137,9 +139,7 @@ def agreement_detail(request, slug: str, year: int):
         for r in AgreementRow.objects.filter(id__in=parent_keys).select_related("agreement__unit"):
             if r.agreement.unit_id in readable:
                 parents[r.id] = r
-        for r in AgreementRow.objects.filter(parent_id__in=keys).select_related(
-            "agreement__unit"
-        ):
+        for r in AgreementRow.objects.filter(parent_id__in=keys).select_related("agreement__unit"):
             if r.agreement.unit_id in readable:
                 supporters.setdefault(r.parent_id, []).append(r)
         for line in doc.lines:
@@ -150,8 +150,7 @@ def agreement_detail(request, slug: str, year: int):
                     "plan": plan,
                     "differs": _differs(line, plan),
                     "parent": parents.get(line.parent_key),
-                    "parent_hidden": line.parent_key is not None
-                    and line.parent_key not in parents,
+                    "parent_hidden": line.parent_key is not None and line.parent_key not in parents,
                     "supporters": supporters.get(line.key, []),
                 }
             )
@@ -177,7 +176,7 @@ def agreement_detail(request, slug: str, year: int):
         may_link=context["may_edit"]
         and agreement.superior_unit is not None
         and can_read_unit(request.user, agreement.superior_unit),
-        downloads=_downloads(request, unit, year, on, number if number.isdigit() else ""),
+        downloads=_downloads(request, unit, year, on, "" if number is None else str(number)),
     )
     return render(request, "agreements/detail.html", context)
 
@@ -217,7 +216,8 @@ def _choices(request, unit: OrgUnit, year: int, superior_unit_id: int | None) ->
         ancestors.append(cur)
         cur = cur.parent
     readable = [
-        u for u in readable_units(request.user).filter(government_id=unit.government_id)
+        u
+        for u in readable_units(request.user).filter(government_id=unit.government_id)
         if u.exists_in(year) and u.id != unit.id
     ]
     superiors = {u.id: u for u in (*ancestors, *readable)}
@@ -246,7 +246,7 @@ def _form_page(request, unit, year, data, *, agreement=None, doc=None):
         "agreement": agreement,
         "doc": doc,
         "revising": agreement is not None,
-        **_choices(request, unit, year, int(superior_id) if superior_id.isdigit() else None),
+        **_choices(request, unit, year, parse_id(superior_id)),
     }
     return render(request, "agreements/form.html", context)
 
@@ -351,11 +351,9 @@ def agreement_links(request, slug: str, year: int):
         changed, errors = 0, []
         for row in rows:
             value = request.POST.get(f"parent-{row.id}", "").strip()
-            parent = by_id.get(int(value)) if value.isdigit() else None
+            parent = by_id.get(parse_id(value))
             if value and parent is None:
-                errors.append(
-                    _("Indikator «%(s)s»: pilihan tidak dikenal.") % {"s": row.statement}
-                )
+                errors.append(_("Indikator «%(s)s»: pilihan tidak dikenal.") % {"s": row.statement})
                 continue
             if (parent.id if parent else None) != row.parent_id:
                 services.agreement_link(user=request.user, row=row, parent=parent)
@@ -467,7 +465,7 @@ def agreement_download(request, slug: str, year: int, fmt: str):
     if agreement is None or selectors.plan_for(unit, year) is None:
         raise Http404("Perjanjian kinerja tidak ditemukan")
     number = request.GET.get("versi", "")
-    version = int(number) if number.isdigit() else None
+    version = parse_id(number)
     if version is not None and not (
         version == agreement.version or agreement.versions.filter(number=version).exists()
     ):

@@ -7,6 +7,9 @@ Included:
 - ``parse_money``: the same for rupiah: at most 2 decimals (sen), never negative;
 - ``parse_percent``: the same for percentages: an optional trailing ``%``, never negative
   unless asked; no upper limit, since raw achievements exceed 100 (``250%`` is 250);
+- ``parse_id``: a record number sent by a form or an address (``"12"`` → 12), None for
+  anything else (blank, ``"x"``, ``"²"``: ``str.isdigit`` accepts superscripts that ``int``
+  refuses);
 - ``ParseError`` (a ``ValueError``) with ``found`` (the text as typed), ``reason`` and
   ``expected`` (examples of a correct form), written in Indonesian:
   ``'1.19.3' bukan angka yang dikenali (setiap kelompok ribuan harus 3 angka); contoh yang
@@ -303,3 +306,11 @@ def _read_separated(body: str) -> tuple[str, str | None]:
     if problem:
         raise _Refused(_ambiguous_dot(body) if len(marks) == 1 else problem)
     return "".join(groups), None
+
+
+def parse_id(value: object) -> int | None:
+    """A record number as a form or an address sends it: ASCII digits, blanks around allowed;
+    anything else (blank, letters, signs, superscript or non-Latin digits) is None, so that
+    a tampered or stale field finds nothing instead of failing."""
+    text = value.strip() if isinstance(value, str) else ""
+    return int(text) if text.isascii() and text.isdigit() else None

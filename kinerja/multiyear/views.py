@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kinerja.core.numbers import fmt_compact
+from kinerja.core.parse import parse_id
 from kinerja.org.access import unit_for_reading, writable_units
 from kinerja.org.models import OrgUnit
 from kinerja.plans.models import Indicator, Plan, PlanNode, Sasaran
@@ -143,13 +144,13 @@ def _medium_term_post(request, unit: OrgUnit, year: int) -> str:
             period_start=_int(post.get("period_start"), _("awal periode")),
             period_end=_int(post.get("period_end"), _("akhir periode")),
             parent=MediumTermPlan.objects.filter(
-                government=unit.government, kind="rpjmd", pk=post.get("parent") or None
+                government=unit.government, kind="rpjmd", pk=parse_id(post.get("parent"))
             ).first(),
         )
         return _("Dokumen tersimpan: %(title)s") % {"title": document.title}
     if action in ("tujuan", "sasaran"):
         document = MediumTermPlan.objects.filter(
-            government=unit.government, pk=post.get("document") or None
+            government=unit.government, pk=parse_id(post.get("document"))
         ).first()
         if document is None:
             raise services.Refused(_("Pilih dokumennya."))
@@ -168,12 +169,12 @@ def _medium_term_post(request, unit: OrgUnit, year: int) -> str:
             unit=unit,
             statement=post.get("statement", ""),
             code=post.get("code", ""),
-            tujuan=Tujuan.objects.filter(plan=document, pk=post.get("tujuan") or None).first(),
+            tujuan=Tujuan.objects.filter(plan=document, pk=parse_id(post.get("tujuan"))).first(),
         )
         return _("Sasaran tersimpan.")
     if action in ("program_indicator", "program_targets", "program_remove"):
         return _program_indicator_post(post, user, unit, year, chain)
-    sasaran = Sasaran.objects.filter(unit__in=chain, pk=post.get("sasaran") or None).first()
+    sasaran = Sasaran.objects.filter(unit__in=chain, pk=parse_id(post.get("sasaran"))).first()
     if sasaran is None:
         raise Http404("Sasaran tidak ditemukan")
     if action == "indicator":
@@ -189,7 +190,7 @@ def _medium_term_post(request, unit: OrgUnit, year: int) -> str:
         )
         return _("Indikator tersimpan.")
     if action == "targets":
-        indicator = Indicator.objects.filter(sasaran=sasaran, pk=post.get("indicator") or None)
+        indicator = Indicator.objects.filter(sasaran=sasaran, pk=parse_id(post.get("indicator")))
         indicator = indicator.first()
         if indicator is None:
             raise Http404("Indikator tidak ditemukan")
@@ -204,7 +205,7 @@ def _medium_term_post(request, unit: OrgUnit, year: int) -> str:
         return _("Target tersimpan: %(n)s perubahan.") % {"n": changes}
     if action in ("link", "unlink"):
         node = (
-            PlanNode.objects.filter(plan__unit__in=chain, pk=post.get("node") or None)
+            PlanNode.objects.filter(plan__unit__in=chain, pk=parse_id(post.get("node")))
             .select_related("plan")
             .first()
         )
@@ -223,11 +224,13 @@ def _program_indicator_post(post, user, unit: OrgUnit, year: int, chain) -> str:
     action = post.get("action")
     if action == "program_indicator":
         document = MediumTermPlan.objects.filter(
-            unit__in=chain, kind="renstra", pk=post.get("document") or None
+            unit__in=chain, kind="renstra", pk=parse_id(post.get("document"))
         ).first()
         indicator = (
             Indicator.objects.filter(
-                node__plan__unit__in=chain, node__plan__year=year, pk=post.get("indicator") or None
+                node__plan__unit__in=chain,
+                node__plan__year=year,
+                pk=parse_id(post.get("indicator")),
             )
             .select_related("node__plan")
             .first()
@@ -237,7 +240,7 @@ def _program_indicator_post(post, user, unit: OrgUnit, year: int, chain) -> str:
         services.program_indicator_add(user=user, unit=unit, document=document, indicator=indicator)
         return _("Indikator program/kegiatan ditambahkan ke Renstra.")
     line = (
-        ProgramIndicator.objects.filter(document__unit__in=chain, pk=post.get("line") or None)
+        ProgramIndicator.objects.filter(document__unit__in=chain, pk=parse_id(post.get("line")))
         .select_related("document")
         .first()
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.audit.context import written_by
 from kinerja.core.numbers import MONTHS_ID
+from kinerja.core.parse import parse_id
 from kinerja.org.access import (
     administered_governments,
     can_read_unit,
@@ -164,7 +165,7 @@ def grid(request, slug: str, year: int, month: int):
                 messages.success(request, "Permintaan buka kunci dikirim ke admin.")
             elif action in ("approve", "reject"):
                 req = ReopenRequest.objects.filter(
-                    pk=request.POST.get("request"), status__plan=plan, status__month=month
+                    pk=parse_id(request.POST.get("request")), status__plan=plan, status__month=month
                 ).first()
                 if req is None:
                     raise Http404("Permintaan tidak ditemukan")

@@ -18,6 +18,7 @@ from kinerja.core.parse import (
     NUMBER_EXAMPLE,
     PERCENT_EXAMPLE,
     ParseError,
+    parse_id,
     parse_money,
     parse_number,
     parse_percent,
@@ -652,3 +653,29 @@ def _attempt(parser, text, **options):
         return parser(text, **options)
     except ParseError as error:
         return error
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("12", 12),
+        (" 7 ", 7),
+        ("0", 0),
+        ("0012", 12),
+        ("99999999999999999999", 99999999999999999999),
+        ("", None),
+        ("   ", None),
+        (None, None),
+        (12, None),  # only text, as forms and addresses send it
+        ("-3", None),
+        ("+3", None),
+        ("1.0", None),
+        ("1e3", None),
+        ("x'\"<>", None),
+        ("²", None),  # str.isdigit() says yes, int() refuses it
+        ("١٢", None),  # Arabic-Indic digits: int() would read them, a record number is ASCII
+        ("1 2", None),
+    ],
+)
+def test_parse_id(value, expected):
+    assert parse_id(value) == expected
