@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 
 from kinerja.audit.services import record, record_changes
-from kinerja.core.numbers import fmt_date
+from kinerja.core.numbers import fmt_date, is_nip
 from kinerja.org.models import OrgUnit
 from kinerja.plans.models import Indicator, PlanNode
 
@@ -119,8 +119,8 @@ def _check_date(errors: list[str], signed_on, year: int, *, required: bool, afte
 
 def _check_parties(errors: list[str], official: Party | None, superior: Party | None) -> None:
     for label, party in (("pihak pertama", official), ("pihak kedua", superior)):
-        digits = (party.nip if party else "").replace(" ", "")
-        if digits and (len(digits) != 18 or not digits.isdigit()):
+        nip = party.nip if party else ""
+        if nip.strip() and not is_nip(nip):
             errors.append(f"NIP {label}: harus 18 angka, ditemukan {party.nip!r}.")
 
 

@@ -256,10 +256,17 @@ def fmt_nip(nip: str) -> str:
     Anything else is returned stripped and otherwise unchanged.
     """
     text = nip.strip()
-    digits = "".join(text.split())
-    if len(digits) != 18 or not digits.isascii() or not digits.isdigit():
+    if not is_nip(text):
         return text
+    digits = "".join(text.split())
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def is_nip(text: str) -> bool:
+    """Whether ``text`` is a NIP: 18 ASCII digits, blanks anywhere ignored (``"²"`` and other
+    characters ``str.isdigit`` accepts are not digits of a NIP)."""
+    digits = "".join(text.split())
+    return len(digits) == 18 and digits.isascii() and digits.isdigit()
 
 
 _DIGIT_WORDS = (

@@ -424,7 +424,7 @@ def _is_numbering_row(cells: list[Cell]) -> bool:
         text = str(value).strip()
         if isinstance(value, float) and value.is_integer():
             text = str(int(value))
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):  # "²".isdigit() is true, int() refuses
             return False
         numbers.append(int(text))
     return numbers == list(range(numbers[0], numbers[0] + len(numbers)))

@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.numbers import is_nip
 from kinerja.core.rules import DEFAULT_RULES, Rules
 
 
@@ -186,8 +187,8 @@ class UnitHead(models.Model):
         return f"{self.name} ({self.jabatan}, {self.year})"
 
     def clean(self) -> None:
-        digits = self.nip.replace(" ", "")
-        if digits and (len(digits) != 18 or not digits.isdigit()):
+        digits = "".join(self.nip.split())
+        if digits and not is_nip(digits):
             raise ValidationError(
                 {"nip": _("NIP harus 18 angka, ditemukan %(nip)r.") % {"nip": self.nip}}
             )

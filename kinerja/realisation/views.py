@@ -273,9 +273,9 @@ def evidence_upload(request, slug: str, year: int, month: int):
     files = []
     for key in request.FILES:
         prefix, _, node_id = key.partition("-")
-        if prefix != "file" or not node_id.isdigit():
+        if prefix != "file" or parse_id(node_id) is None:
             continue
-        files.extend((int(node_id), f) for f in request.FILES.getlist(key))
+        files.extend((parse_id(node_id), f) for f in request.FILES.getlist(key))
     as_json = _wants_json(request)
     try:
         items = services.evidence_add(user=request.user, plan=plan, month=month, files=files)

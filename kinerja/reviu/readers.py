@@ -553,7 +553,7 @@ def _docx_cell(tc) -> Cell:
         if ind is not None:
             for attr in ("left", "start"):
                 value = ind.get(f"{_W}{attr}")
-                if value and value.lstrip("-").isdigit():
+                if value and value.lstrip("-").isascii() and value.lstrip("-").isdigit():
                     indent = float(value)
                     break
     return Cell(text=text, bold=bool(bolds) and all(bolds), indent=indent)

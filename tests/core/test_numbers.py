@@ -13,6 +13,7 @@ from kinerja.core.numbers import (
     fmt_number,
     fmt_percent,
     fmt_rupiah,
+    is_nip,
     percent,
     round_half_up,
     strip_zeros,
@@ -274,6 +275,24 @@ def test_months_id():
 )
 def test_fmt_nip(nip, expected):
     assert fmt_nip(nip) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("197410041994021002", True),
+        ("19741004 199402 1 002", True),
+        ("19741004\t199402\u00a01 002", True),  # any blank between groups
+        ("1974100419940210", False),
+        ("1974100419940210021", False),
+        ("19741004199402100X", False),
+        ("19741004199402100²", False),  # "²".isdigit() is true
+        ("١٩٧٤١٠٠٤١٩٩٤٠٢١٠٠٢", False),  # Arabic-Indic digits
+        ("", False),
+    ],
+)
+def test_is_nip(text, expected):
+    assert is_nip(text) is expected
 
 
 @pytest.mark.parametrize(

@@ -193,3 +193,22 @@ def test_bad_json(data, says):
     assert table is None and findings and findings[0].is_error
     if says:
         assert says in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["1", "2", "3", "4"], True),
+        ([1, 2.0, "3"], True),
+        (["1", "2", "4"], False),
+        (["1", "2"], False),  # too few to be the numbers under a header
+        (["1", "²", "3"], False),  # "²".isdigit() is true; int() refuses it
+        (["١", "٢", "٣"], False),
+        (["a", "b", "c"], False),
+    ],
+)
+def test_the_row_of_column_numbers_under_a_header(values, expected):
+    from kinerja.exchange.cells import Cell
+    from kinerja.exchange.reading import _is_numbering_row
+
+    assert _is_numbering_row([Cell(v) for v in values]) is expected

@@ -172,6 +172,22 @@ def test_operator_uploads_and_the_grid_shows_who_what_when(login, store, plan, n
     assert reverse("evidence-download", args=[items[1].uuid]) in page
 
 
+def test_file_fields_not_named_after_a_row_are_ignored(login, store, plan, node):
+    """A tampered field name ("file-²": ``str.isdigit`` says digits, ``int`` refuses) adds
+    nothing and fails nothing; the well-named file beside it is kept."""
+    response = login("operator").post(
+        upload_url(),
+        {
+            "file-²": SimpleUploadedFile("a.pdf", PDF),
+            "file-x": SimpleUploadedFile("b.pdf", PDF),
+            "berkas-1": SimpleUploadedFile("c.pdf", PDF),
+            f"file-{node.id}": SimpleUploadedFile("d.pdf", PDF),
+        },
+    )
+    assert response.status_code == 302
+    assert list(Evidence.objects.filter(month=3).values_list("name", flat=True)) == ["d.pdf"]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

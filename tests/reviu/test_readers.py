@@ -109,3 +109,33 @@ def test_a_docx_asking_for_an_unknown_zip_version_is_refused():
         at = data.find(b"PK\x01\x02", at + 4)
     with pytest.raises(RefusedFile, match="rusak"):
         read("laporan.docx", bytes(data))
+
+
+@pytest.mark.parametrize(("left", "indent"), [("360", 360.0), ("-120", -120.0), ("²", 0.0)])
+def test_a_docx_cell_indent_is_read_only_from_ascii_digits(left, indent):
+    """Word writes the indent of a paragraph in twentieths of a point; a damaged value
+    ("²": ``str.isdigit`` says digits, ``float`` refuses) counts as no indent."""
+    import docx
+    from docx.shared import Twips
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "URAIAN", "ANGGARAN"
+    table.cell(1, 1).text = "1.000"
+    paragraph = table.cell(1, 0).paragraphs[0]
+    paragraph.add_run("Sub kegiatan")
+    paragraph.paragraph_format.left_indent = Twips(777)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                assert b'w:left="777"' in data
+                data = data.replace(b'w:left="777"', f'w:left="{left}"'.encode())
+            target.writestr(item, data)
+    document = read("laporan.docx", out.getvalue())
+    cell = document.tables()[0].rows[1][0]
+    assert (cell.text, cell.indent) == ("Sub kegiatan", indent)
