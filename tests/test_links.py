@@ -75,6 +75,41 @@ def crawl(client, start: str = "/", on_page=None) -> tuple[dict[str, int], list[
     return seen, problems
 
 
+class _Unlabelled(HTMLParser):
+    """The names of the visible inputs of a page that a screen reader could not name: no
+    ``<label>`` around them or pointing at them, no ``aria-label``."""
+
+    def __init__(self):
+        super().__init__()
+        self.inputs: list[tuple[str, str]] = []  # (name, id)
+        self.targets: set[str] = set()
+        self._open_labels = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "label":
+            self._open_labels += 1
+            if a.get("for"):
+                self.targets.add(a["for"])
+        elif tag in ("input", "select", "textarea"):
+            hidden = a.get("type") in ("hidden", "submit", "button", "image")
+            if not hidden and not self._open_labels and not a.get("aria-label"):
+                self.inputs.append((a.get("name") or "", a.get("id") or ""))
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self._open_labels -= 1
+
+    def names(self) -> list[str]:
+        return [name for name, id_ in self.inputs if not id_ or id_ not in self.targets]
+
+
+def unlabelled(url: str, html: str) -> list[str]:
+    parser = _Unlabelled()
+    parser.feed(html)
+    return [f"{url}: {name}" for name in parser.names()]
+
+
 JUNK = "x'\"<>²9999999999999999999999"
 
 
@@ -138,6 +173,8 @@ def test_every_link_leads_to_a_page_and_every_form_refuses_junk(login, username,
     pages: dict[str, str] = {}
     seen, problems = crawl(client, on_page=pages.__setitem__)
     assert problems == []
+    # every field a user types into is named for screen readers
+    assert [name for url, html in pages.items() for name in unlabelled(url, html)] == []
     # the crawl really went through the application, not just the home page
     assert len(seen) >= at_least
     assert any("/realisasi/" in url for url in seen)
@@ -185,3 +222,15 @@ def test_the_crawler_reports_what_leads_nowhere():
         "/d/ (on /c/) redirects out to https://elsewhere.example/",
     ]
     assert set(seen) == {"/", "/a/", "/b/", "/c/", "/d/", "/hilang/"}
+
+
+def test_an_input_without_a_name_for_screen_readers_is_reported():
+    html = (
+        '<form><label>Nama <input name="a"></label>'
+        '<label for="b1">Kode</label><input name="b" id="b1">'
+        '<input name="c" aria-label="Pagu">'
+        '<input type="hidden" name="d"><button name="e">Simpan</button>'
+        '<input name="f"><textarea name="g"></textarea><select name="h" id="x"></select>'
+        "</form>"
+    )
+    assert unlabelled("/p/", html) == ["/p/: f", "/p/: g", "/p/: h"]

@@ -25,7 +25,6 @@ from django.utils.translation import gettext as _
 from kinerja.core.numbers import fmt_number
 
 FIELDS = ("keuangan", "fisik", "output", "narrative", "obstacles")
-# the three one-line inputs: field → the words after the code in the input's aria-label
 
 
 def escape(text: str) -> str:
@@ -35,7 +34,8 @@ def escape(text: str) -> str:
 
 
 PLACEHOLDER = uuid.UUID(int=0)  # reversed once, replaced by each file's key
-NUMBER_FIELDS = (("keuangan", "realisasi keuangan"), ("fisik", "fisik"), ("output", "keluaran"))
+NUMBER_FIELDS = ("keuangan", "fisik", "output")
+TEXT_FIELDS = ("narrative", "obstacles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,12 @@ def _words() -> dict[str, str]:
         "upload_label": escape(_("unggah bukti")),
         "upload_button": escape(_("Unggah")),
         "download": reverse("evidence-download", args=[PLACEHOLDER]),
+        # what each input is, after the leaf's code, for screen readers (the column headers)
+        "keuangan": escape(_("realisasi keuangan bulan ini")),
+        "fisik": escape(_("fisik kumulatif")),
+        "output": escape(_("keluaran bulan ini")),
+        "narrative": escape(_("yang dilaksanakan")),
+        "obstacles": escape(_("kendala")),
     }
 
 
@@ -115,20 +121,21 @@ def grid_rows(
         values = shown.get(nid, empty)
         opened = stored.get(nid, empty)
         cells = []
-        for field, label in NUMBER_FIELDS:
+        for field in NUMBER_FIELDS:
             error = errors.get((leaf.code, field), "")
             bad = ' class="bad"' if error else ""
             message = f'<div class="cell-error">{escape(error)}</div>' if error else ""
             cells.append(
                 f'\n      <td{bad}><input name="n{nid}-{field}" '
                 f'value="{escape(values.get(field, ""))}" inputmode="decimal" '
-                f'aria-label="{code} {label}"{readonly}>{message}\n'
+                f'aria-label="{code} {words[field]}"{readonly}>{message}\n'
                 f'        <input type="hidden" name="o{nid}-{field}" '
                 f'value="{escape(opened.get(field, ""))}"></td>'
             )
-        for field in ("narrative", "obstacles"):
+        for field in TEXT_FIELDS:
             cells.append(
-                f'\n      <td><textarea name="n{nid}-{field}" rows="2"{readonly}>'
+                f'\n      <td><textarea name="n{nid}-{field}" rows="2" '
+                f'aria-label="{code} {words[field]}"{readonly}>'
                 f"{escape(values.get(field, ''))}</textarea>\n"
                 f'        <input type="hidden" name="o{nid}-{field}" '
                 f'value="{escape(opened.get(field, ""))}"></td>'
