@@ -247,3 +247,38 @@ def test_evidence_upload_keeps_the_cells_typed_but_not_saved(server, browser, tm
     assert "dihapus" in row.locator(".evidence-msg").inner_text()
     assert cell.input_value() == "Rp2.500.000,-"
     context.close()
+
+
+def test_no_page_logs_an_error_in_the_browser(server, browser):
+    """One page of each kind the operator reaches (addresses with their numbers taken as the
+    same kind), opened in Chromium: no script error, no failed request (a missing icon or
+    stylesheet shows as a console error), nothing asked from another machine."""
+    import re
+    from urllib.parse import urljoin
+
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    errors, requests = [], []
+    page.on("console", lambda m: m.type == "error" and errors.append(f"{page.url}: {m.text}"))
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    page.on("request", lambda r: requests.append(r.url))
+    _login(page, server, "operator")
+    skipped = re.compile(r"\.(pdf|docx|xlsx|csv|svg|png|json)|format=|/keluar/|/static/|unduh")
+    far_year = re.compile(r"/(1\d{3}|20[4-9]\d)/")
+    queue, kinds = ["/"], set()
+    while queue and len(kinds) < 150:
+        address = queue.pop(0)
+        kind = re.sub(r"\d+", "N", address.split("?")[0])
+        if kind in kinds:
+            continue
+        kinds.add(kind)
+        page.goto(server.rstrip("/") + address)
+        hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")
+        for href in hrefs:
+            target = urljoin(address, href.split("#")[0])
+            if not target.startswith("/") or skipped.search(target) or far_year.search(target):
+                continue
+            queue.append(target)
+    page.close()
+    assert errors == []
+    assert len(kinds) >= 80  # the walk went through the application
+    assert all(r.startswith(server) or r.startswith("data:") for r in requests)
