@@ -40,14 +40,13 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.http_latency import percentile, prepare  # noqa: E402
-from bench.province import YEAR, pg_drop  # noqa: E402
+from bench.province import YEAR, pg_drop_throwaway  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kinerja_bench_dash"
 SEED = 20261128
@@ -189,12 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     finally:
         if not args.keep:
-            name = urlsplit(url).path.lstrip("/")
-            if name.startswith("kinerja_bench"):
-                from django.db import connections
-
-                connections.close_all()
-                pg_drop(url, name)
+            pg_drop_throwaway(url)
     return 0
 
 

@@ -69,6 +69,7 @@ from bench.province import (  # noqa: E402
     pg_create,
     pg_database_exists,
     pg_drop,
+    pg_drop_throwaway,
 )
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kinerja_bench_http"
@@ -538,12 +539,7 @@ def main(argv: list[str] | None = None) -> int:
         if server is not None:
             stop(server)
         if not args.keep:
-            name = urlsplit(url).path.lstrip("/")
-            if name.startswith("kinerja_bench"):
-                from django.db import connections
-
-                connections.close_all()
-                pg_drop(url, name)
+            pg_drop_throwaway(url)
     return 0
 
 

@@ -187,6 +187,17 @@ def pg_drop(url: str, name: str) -> None:
         conn.execute(drop.format(sql.Identifier(name)))
 
 
+def pg_drop_throwaway(url: str) -> None:
+    """Drop the database of ``url`` after a run when it is one the benchmarks create
+    (``kinerja_bench*``), closing this process's connections to it first."""
+    name = urlsplit(url).path.lstrip("/")
+    if name.startswith("kinerja_bench"):
+        from django.db import connections
+
+        connections.close_all()
+        pg_drop(url, name)
+
+
 # --- generation ------------------------------------------------------------------------
 
 
